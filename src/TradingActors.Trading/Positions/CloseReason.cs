@@ -1,0 +1,13 @@
+namespace TradingActors.Trading.Positions;
+
+public enum CloseReason
+{
+    StopLoss,
+    TakeProfit,
+    TrailingStop,
+    Manual,
+    KillSwitch,
+    Aged,
+    Strategy,
+    Reconciled,
+}

@@ -1,0 +1,102 @@
+using TradingActors.Exchange;
+using TradingActors.Trading.Domain;
+
+namespace TradingActors.Trading.Positions;
+
+/// <summary>
+/// A position as the fold of its events. <see cref="Apply"/> serves live processing and recovery alike;
+/// it refuses any event the transition table does not allow.
+/// </summary>
+public sealed record PositionData
+{
+    public static readonly PositionData Empty = new();
+
+    public PositionState State { get; init; } = PositionState.New;
+    public PositionId Id { get; init; }
+    public IntentId EntryIntent { get; init; }
+    public Market Market { get; init; }
+    public Symbol Symbol { get; init; }
+    public PositionDirection Direction { get; init; }
+
+    /// <summary>The quantity asked for at entry.</summary>
+    public decimal RequestedQuantity { get; init; }
+
+    /// <summary>The quantity held now (what filled, or what the reconciler found).</summary>
+    public decimal Quantity { get; init; }
+    public decimal DecisionPrice { get; init; }
+    public decimal EntryPrice { get; init; }
+    public decimal? StopPrice { get; init; }
+    public decimal? TakeProfitPrice { get; init; }
+    public string Origin { get; init; } = string.Empty;
+    public decimal Fees { get; init; }
+    public decimal RealizedPnl { get; init; }
+    public decimal? ExitPrice { get; init; }
+    public CloseReason? CloseReason { get; init; }
+    public IntentId? ExitIntent { get; init; }
+    public int CloseAttempts { get; init; }
+
+    /// <summary>Protective orders on the exchange (or the guard stop), by client order id.</summary>
+    public IReadOnlyDictionary<ClientOrderId, Protection> Protections { get; init; } = new Dictionary<ClientOrderId, Protection>();
+    public bool? VerifiedFlat { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? ActiveSince { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool IsOpen => State is PositionState.Active or PositionState.PendingClosing;
+
+    public Protection? ActiveStop => Protections.Values
+        .Where(p => p.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco or ProtectionKind.TrailingStop)
+        .OrderByDescending(p => p.ArmedAt)
+        .FirstOrDefault();
+
+    /// <summary>Profit of the open quantity at <paramref name="markPrice"/>, before exit fees.</summary>
+    public decimal UnrealizedPnl(decimal markPrice) =>
+        IsOpen && Quantity > 0m ? Direction.Sign() * (markPrice - EntryPrice) * Quantity : 0m;
+
+    public PositionData Apply(IPositionEvent evt)
+    {
+        if (!PositionTransitions.TryNext(State, evt, out var next))
+        {
+            throw new InvalidStateTransitionException(State, evt);
+        }
+
+        var data = this with { State = next };
+        return evt switch
+        {
+            PositionOpened e => data with
+            {
+                Id = e.Id, EntryIntent = e.EntryIntent, Market = e.Market, Symbol = e.Symbol, Direction = e.Direction,
+                RequestedQuantity = e.Quantity, DecisionPrice = e.DecisionPrice, StopPrice = e.StopPrice,
+                TakeProfitPrice = e.TakeProfitPrice, Origin = e.Origin, OpenedAt = e.At,
+            },
+            EntryFilled e => data with
+            {
+                // Several fills of one entry average into one entry price.
+                EntryPrice = Quantity + e.Quantity == 0m ? 0m : ((EntryPrice * Quantity) + (e.AveragePrice * e.Quantity)) / (Quantity + e.Quantity),
+                Quantity = Quantity + e.Quantity,
+                Fees = Fees + e.Fees,
+                ActiveSince = ActiveSince ?? e.At,
+            },
+            EntryFailed or EntryRolledBack => data with { ClosedAt = evt.At },
+            ProtectionArmed e => data with
+            {
+                Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
+                StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
+            },
+            ProtectionCancelled e => data with { Protections = Protections.Where(p => p.Key != e.ClientOrderId).ToDictionary() },
+            CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1 },
+            CloseFailed => data with { CloseReason = null, ExitIntent = null },
+            PositionClosed e => data with
+            {
+                CloseReason = e.Reason, ExitPrice = e.ExitPrice, Fees = Fees + e.Fees,
+                RealizedPnl = RealizedPnl + e.RealizedPnl, ClosedAt = e.At,
+            },
+            OrphanClosed e => data with { CloseReason = Positions.CloseReason.Reconciled, RealizedPnl = RealizedPnl + e.RealizedPnl, ClosedAt = e.At },
+            QuantityCorrected e => data with { Quantity = e.Quantity },
+            FlatnessChecked e => data with { VerifiedFlat = e.IsFlat },
+            _ => throw new InvalidStateTransitionException(State, evt),
+        };
+    }
+}
+
+public sealed record Protection(ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset ArmedAt);

@@ -1,0 +1,52 @@
+using TradingActors.Exchange;
+using TradingActors.Trading.Domain;
+
+namespace TradingActors.Trading.Positions;
+
+/// <summary>An event in a position's journal. The position is the fold of its events (<see cref="PositionData.Apply"/>).</summary>
+public interface IPositionEvent
+{
+    DateTimeOffset At { get; }
+}
+
+public sealed record PositionOpened(
+    PositionId Id,
+    IntentId EntryIntent,
+    Market Market,
+    Symbol Symbol,
+    PositionDirection Direction,
+    decimal Quantity,
+    decimal DecisionPrice,
+    decimal? StopPrice,
+    decimal? TakeProfitPrice,
+    string Origin,
+    DateTimeOffset At) : IPositionEvent;
+
+/// <summary>The entry filled (in full or in part), as first seen by <see cref="Source"/>.</summary>
+public sealed record EntryFilled(decimal Quantity, decimal AveragePrice, decimal Fees, string Source, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>Every source agrees the entry order never filled.</summary>
+public sealed record EntryFailed(string Reason, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>The entry was given up after part of it may have filled; the exit closed what did.</summary>
+public sealed record EntryRolledBack(string Reason, DateTimeOffset At) : IPositionEvent;
+
+public sealed record ProtectionArmed(ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset At) : IPositionEvent;
+
+public sealed record ProtectionCancelled(ClientOrderId ClientOrderId, DateTimeOffset At) : IPositionEvent;
+
+public sealed record CloseStarted(CloseReason Reason, IntentId ExitIntent, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>The close order certainly did not execute; the position is open again and still protected.</summary>
+public sealed record CloseFailed(string Reason, DateTimeOffset At) : IPositionEvent;
+
+public sealed record PositionClosed(
+    CloseReason Reason, decimal Quantity, decimal ExitPrice, decimal Fees, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
+
+public sealed record OrphanClosed(string Reason, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>The reconciler found another quantity on the exchange; the exchange is the truth.</summary>
+public sealed record QuantityCorrected(decimal Quantity, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>After a close or rollback the exchange was asked whether the position is really flat.</summary>
+public sealed record FlatnessChecked(bool IsFlat, decimal RemainingQuantity, DateTimeOffset At) : IPositionEvent;
