@@ -1,0 +1,11 @@
+namespace TradingActors.Hocon;
+
+public enum HoconValueKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Null,
+}
