@@ -1,6 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace TradingActors.Trading.Orders;
 
 /// <summary>How an intent to buy or sell is worked into exchange orders.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "policy")]
+[JsonDerivedType(typeof(Market), "market")]
+[JsonDerivedType(typeof(PostOnly), "postOnly")]
+[JsonDerivedType(typeof(MakerThenTaker), "makerThenTaker")]
+[JsonDerivedType(typeof(Twap), "twap")]
+[JsonDerivedType(typeof(PriceChase), "priceChase")]
 public abstract record ExecutionPolicy
 {
     /// <summary>One MARKET order.</summary>

@@ -1,0 +1,34 @@
+using TradingActors.Exchange;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Positions;
+
+namespace TradingActors.Trading.Orders;
+
+/// <summary>The journal of one intent. Every order is journaled (<see cref="OrderSending"/>) before it is sent.</summary>
+public static class IntentEvents
+{
+    public interface IIntentEvent
+    {
+        DateTimeOffset At { get; }
+    }
+
+    public sealed record IntentSubmitted(IntentId Id, OrderIntentSpec Spec, PositionId? Owner, DateTimeOffset At) : IIntentEvent;
+
+    /// <summary>The leg's order is about to leave the process with this client order id.</summary>
+    public sealed record OrderSending(
+        string Leg, ClientOrderId ClientOrderId, LegKind Kind, OrderSide Side, decimal Quantity, decimal? Price, DateTimeOffset At) : IIntentEvent;
+
+    /// <summary>The leg's order as last seen: status and cumulative execution (never decreasing).</summary>
+    public sealed record OrderProgressed(
+        string Leg, OrderStatus Status, decimal ExecutedQuantity, decimal AveragePrice, decimal Fees, DateTimeOffset At) : IIntentEvent;
+
+    public sealed record OrderRejected(string Leg, int Code, string Message, DateTimeOffset At) : IIntentEvent;
+
+    /// <summary>The venue may or may not have the order; querying goes on.</summary>
+    public sealed record OrderOutcomeUnknown(string Leg, string Reason, DateTimeOffset At) : IIntentEvent;
+
+    /// <summary>A protective order is in place (or a guard stop watches the price).</summary>
+    public sealed record ProtectionEstablished(string Leg, ProtectionKind Kind, decimal TriggerPrice, DateTimeOffset At) : IIntentEvent;
+
+    public sealed record IntentFinished(IntentStatus Status, string Reason, DateTimeOffset At) : IIntentEvent;
+}

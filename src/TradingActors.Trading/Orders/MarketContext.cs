@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using TradingActors.Exchange;
+
+namespace TradingActors.Trading.Orders;
+
+/// <summary>What the actors of one market share: the exchange, its symbol rules and the latest quotes.</summary>
+public sealed class MarketContext(IExchange exchange, RouterSettings settings)
+{
+    public Market Market => Exchange.Market;
+
+    public IExchange Exchange { get; } = exchange;
+
+    public IFuturesExchange? Futures => Exchange as IFuturesExchange;
+
+    public ISpotExchange? Spot => Exchange as ISpotExchange;
+
+    public RouterSettings Settings { get; } = settings;
+
+    public QuoteBook Quotes { get; } = new();
+
+    public ConcurrentDictionary<Symbol, SymbolRules> Rules { get; } = new();
+
+    public decimal TickSize(Symbol symbol) => Rules.TryGetValue(symbol, out var rules) && rules.TickSize > 0m ? rules.TickSize : 0.01m;
+
+    public decimal MinQuantity(Symbol symbol) => Rules.TryGetValue(symbol, out var rules) ? rules.MinQuantity : 0m;
+}

@@ -1,0 +1,424 @@
+using Microsoft.Extensions.Logging;
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Persistence;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Positions;
+using static TradingActors.Trading.Orders.IntentEvents;
+using static TradingActors.Trading.Orders.RouterProtocol;
+
+namespace TradingActors.Trading.Orders;
+
+/// <summary>
+/// One intent, worked into exchange orders by its policy. Every order is journaled with its client order id
+/// before it leaves the process, so after any crash the intent resumes by querying what it sent, never by
+/// sending it again. An outcome that stays unknown after querying is left to the reconciler.
+/// </summary>
+public sealed partial class OrderIntent : ReceivePersistentActor
+{
+    private readonly IntentId _id;
+    private readonly MarketContext _market;
+    private readonly IActorRef _router;
+    private readonly HashSet<string> _inFlight = [];
+    private readonly Dictionary<string, int> _queryAttempts = [];
+    private readonly List<IActorRef> _waitingForSubmit = [];
+    private IntentData _data = IntentData.Empty;
+    private bool _sliceDue = true;
+    private bool _exitAfterCancel;
+
+    public OrderIntent(IntentId id, MarketContext market, IActorRef router)
+    {
+        _id = id;
+        _market = market;
+        _router = router;
+
+        Recover<IIntentEvent>(e => _data = _data.Apply(e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<SubmitIntent>(OnSubmit);
+        Command<GetIntent>(_ => ReplyState());
+        Command<CancelIntent>(_ => OnCancelRequested());
+        Command<OrderUpdated>(OnOrderUpdated);
+        Command<AlgoOrderUpdated>(OnAlgoOrderUpdated);
+        Command<OrderListUpdated>(_ => { });
+        Command<BookTicker>(OnQuote);
+        Command<LegAnswered>(OnLegAnswered);
+        Command<QueryLeg>(OnQueryLeg);
+        Command<MakerWindowElapsed>(_ => OnMakerWindowElapsed());
+        Command<SliceDue>(_ =>
+        {
+            _sliceDue = true;
+            Drive();
+        });
+    }
+
+    public override string PersistenceId => $"intent-{_id.Value}";
+
+    public static Props Props(IntentId id, MarketContext market, IActorRef router) =>
+        Actors.Props.Create(() => new OrderIntent(id, market, router));
+
+    private Symbol Symbol => _data.Spec!.Symbol;
+
+    private RouterSettings Settings => _market.Settings;
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private void OnRecovered()
+    {
+        if (_data.Status == IntentStatus.New)
+        {
+            return;
+        }
+
+        foreach (var leg in _data.Legs)
+        {
+            _router.Tell(new LegRegistered(_id, leg.ClientOrderId));
+        }
+
+        if (_data.IsTerminal)
+        {
+            _router.Tell(new IntentDone(_id));
+            return;
+        }
+
+        // Whatever was sent before the crash is asked for, never sent again.
+        foreach (var leg in _data.Legs.Where(l => !l.IsTerminal && l.Kind is not LegKind.GuardStop))
+        {
+            Self.Tell(new QueryLeg(leg.Leg));
+        }
+
+        if (_data.Status == IntentStatus.Armed && _data.Legs.Any(l => l.Kind == LegKind.GuardStop || l.Protection is ProtectionKind.Oco or ProtectionKind.Stop))
+        {
+            Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
+        }
+
+        Drive();
+    }
+
+    private void OnSubmit(SubmitIntent submit)
+    {
+        if (_data.Status != IntentStatus.New)
+        {
+            ReplyState();
+            return;
+        }
+
+        _waitingForSubmit.Add(Sender);
+        if (_waitingForSubmit.Count > 1)
+        {
+            return;
+        }
+
+        Persist(new IntentSubmitted(submit.Id, submit.Spec, submit.Owner, Now), e =>
+        {
+            _data = _data.Apply(e);
+            var report = IntentReport.From(_data);
+            foreach (var waiting in _waitingForSubmit)
+            {
+                waiting.Tell(report);
+            }
+
+            _waitingForSubmit.Clear();
+            Drive();
+        });
+    }
+
+    private void ReplyState()
+    {
+        if (_data.Status == IntentStatus.New)
+        {
+            Sender.Tell(new IntentNotFound(_id));
+            _router.Tell(new IntentDone(_id));
+            return;
+        }
+
+        Sender.Tell(IntentReport.From(_data));
+    }
+
+    private void Apply(IIntentEvent evt, Action? then = null) => Persist(evt, e =>
+    {
+        var before = _data.Status;
+        _data = _data.Apply(e);
+        if (e is not OrderSending)
+        {
+            _router.Tell(IntentReport.From(_data));
+        }
+
+        if (_data.IsTerminal && before != _data.Status)
+        {
+            Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
+            _router.Tell(new IntentDone(_id));
+        }
+
+        then?.Invoke();
+    });
+
+    /// <summary>Decides the next step from the journaled state; called after every change.</summary>
+    private void Drive()
+    {
+        if (_data.Status != IntentStatus.Working || _inFlight.Count > 0 || _data.Legs.Any(l => l.IsUnknown))
+        {
+            return;
+        }
+
+        switch (_data.Spec)
+        {
+            case OrderIntentSpec.Trade trade:
+                DriveTrade(trade);
+                break;
+            case OrderIntentSpec.Stop stop:
+                DriveStop(stop);
+                break;
+            case OrderIntentSpec.Bracket bracket:
+                DriveBracket(bracket);
+                break;
+            case OrderIntentSpec.Cancel cancel:
+                DriveCancel(cancel);
+                break;
+        }
+    }
+
+    private void Finish(string reason)
+    {
+        var status = _data.FilledQuantity > 0m || _data.Spec is OrderIntentSpec.Cancel && _data.Legs.All(l => l.IsTerminal)
+            ? IntentStatus.Completed
+            : IntentStatus.Failed;
+        Apply(new IntentFinished(status, reason, Now));
+    }
+
+    /// <summary>Journals the leg, then sends it. Nothing leaves the process before the journal has it.</summary>
+    private void Send(string legName, LegKind kind, OrderSide side, decimal quantity, decimal? price, Func<ClientOrderId, Task<object>> request)
+    {
+        var clientOrderId = ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, _id, legName);
+        _inFlight.Add(legName);
+        Apply(new OrderSending(legName, clientOrderId, kind, side, quantity, price, Now), () =>
+        {
+            _router.Tell(new LegRegistered(_id, clientOrderId));
+            var self = Self;
+            request(clientOrderId).PipeTo(self, answer => new LegAnswered(legName, answer), e => new LegAnswered(legName, new OrderOutcome.Unknown(e.Message)));
+        });
+    }
+
+    private void OnLegAnswered(LegAnswered answered)
+    {
+        _inFlight.Remove(answered.Leg);
+        var leg = _data.Leg(answered.Leg);
+        if (leg is null)
+        {
+            return;
+        }
+
+        if (leg.Kind == LegKind.Cancel)
+        {
+            OnCancelAnswered(leg, answered.Outcome);
+            return;
+        }
+
+        switch (answered.Outcome)
+        {
+            case OrderOutcome.Accepted accepted:
+                Progress(leg, accepted.Order.Status, accepted.Order.ExecutedQuantity, accepted.Order.AveragePrice, leg.Fees);
+                break;
+            case AlgoOrderOutcome.Accepted algo:
+                OnAlgoSnapshot(leg, algo.Order);
+                break;
+            case OrderListOutcome.Accepted list:
+                OnListAccepted(leg, list.OrderList);
+                break;
+            case OrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist } when leg.IsUnknown || answered.IsQuery:
+            case AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist } when leg.IsUnknown || answered.IsQuery:
+                // A lagging venue may not show an order it has: absence is evidence only after every retry.
+                RetryQuery(leg, "not found");
+                break;
+            case OrderOutcome.Rejected r:
+                OnRejected(leg, r.Code, r.Message);
+                break;
+            case AlgoOrderOutcome.Rejected r:
+                OnRejected(leg, r.Code, r.Message);
+                break;
+            case OrderListOutcome.Rejected r:
+                OnRejected(leg, r.Code, r.Message);
+                break;
+            case OrderOutcome.Unknown u:
+                OnUnknown(leg, u.Reason);
+                break;
+            case AlgoOrderOutcome.Unknown u:
+                OnUnknown(leg, u.Reason);
+                break;
+            case OrderListOutcome.Unknown u:
+                OnUnknown(leg, u.Reason);
+                break;
+        }
+    }
+
+    private void OnCancelAnswered(LegData cancel, object outcome)
+    {
+        if (_data.Spec is OrderIntentSpec.Cancel)
+        {
+            // Cancelling a foreign order for the reconciler: the answer is the whole result.
+            switch (outcome)
+            {
+                case OrderOutcome.Accepted or AlgoOrderOutcome.Accepted:
+                    FinishAs(IntentStatus.Completed, "cancelled");
+                    break;
+                case OrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent } or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent }:
+                    FinishAs(IntentStatus.Completed, "nothing to cancel");
+                    break;
+                case OrderOutcome.Rejected r:
+                    FinishAs(IntentStatus.Failed, $"cancel rejected {r.Code}: {r.Message}");
+                    break;
+                case AlgoOrderOutcome.Rejected r:
+                    FinishAs(IntentStatus.Failed, $"cancel rejected {r.Code}: {r.Message}");
+                    break;
+                default:
+                    FinishAs(IntentStatus.Unresolved, "cancel outcome unknown");
+                    break;
+            }
+
+            return;
+        }
+
+        // Cancelling one of our own legs: the answer (or a query) settles the target leg.
+        var target = _data.Leg(cancel.Leg[..^1]);
+        Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () =>
+        {
+            switch (outcome)
+            {
+                case OrderOutcome.Accepted accepted when target is not null:
+                    Progress(target, accepted.Order.Status, accepted.Order.ExecutedQuantity, accepted.Order.AveragePrice, target.Fees);
+                    break;
+                case AlgoOrderOutcome.Accepted algo when target is not null:
+                    OnAlgoSnapshot(target, algo.Order);
+                    break;
+                case OrderListOutcome.Accepted when target is not null:
+                    Progress(target, OrderStatus.Canceled, 0m, 0m, 0m);
+                    break;
+                default:
+                    if (target is not null)
+                    {
+                        Self.Tell(new QueryLeg(target.Leg));
+                    }
+
+                    break;
+            }
+
+            if (_exitAfterCancel)
+            {
+                _exitAfterCancel = false;
+                SendGuardExit();
+            }
+        });
+    }
+
+    private void OnUnknown(LegData leg, string reason)
+    {
+        if (!leg.IsUnknown)
+        {
+            Apply(new OrderOutcomeUnknown(leg.Leg, reason, Now), () => RetryQuery(_data.Leg(leg.Leg)!, reason));
+        }
+        else
+        {
+            RetryQuery(leg, reason);
+        }
+    }
+
+    private void RetryQuery(LegData leg, string reason)
+    {
+        var attempt = _queryAttempts.GetValueOrDefault(leg.Leg) + 1;
+        _queryAttempts[leg.Leg] = attempt;
+        if (attempt > Settings.UnknownQueryAttempts)
+        {
+            if (leg.IsUnknown)
+            {
+                Log.LogWarning("Intent {Intent} leg {Leg} ({ClientOrderId}) is still unknown after {Attempts} queries; leaving it to the reconciler",
+                    _id, leg.Leg, leg.ClientOrderId, attempt - 1);
+                Apply(new IntentFinished(IntentStatus.Unresolved, $"leg {leg.Leg}: {reason}", Now));
+            }
+            else
+            {
+                // Every query agrees the order does not exist: it was never placed.
+                OnRejected(leg, ExchangeErrorCodes.OrderDoesNotExist, "order not found after repeated queries");
+            }
+
+            return;
+        }
+
+        var delay = Settings.UnknownQueryBackoff * Math.Pow(2, attempt - 1);
+        Context.Timers.StartSingleTimer($"query-{leg.Leg}", new QueryLeg(leg.Leg), delay);
+    }
+
+    private void OnQueryLeg(QueryLeg query)
+    {
+        var leg = _data.Leg(query.Leg);
+        if (leg is null || leg.IsTerminal || _inFlight.Contains(leg.Leg))
+        {
+            return;
+        }
+
+        _inFlight.Add(leg.Leg);
+        var self = Self;
+        Task<object> request = leg.Kind switch
+        {
+            LegKind.ConditionalStop => Box(_market.Futures!.QueryConditionalOrderAsync(Symbol, leg.ClientOrderId)),
+            LegKind.Oco => Box(_market.Spot!.QueryOrderListAsync(leg.ClientOrderId)),
+            _ => Box(_market.Exchange.QueryOrderAsync(Symbol, leg.ClientOrderId)),
+        };
+        request.PipeTo(self, answer => new LegAnswered(leg.Leg, answer, IsQuery: true), e => new LegAnswered(leg.Leg, new OrderOutcome.Unknown(e.Message), IsQuery: true));
+    }
+
+    private void Progress(LegData leg, OrderStatus status, decimal executed, decimal averagePrice, decimal fees)
+    {
+        // Updates arrive from the stream and from queries in any order: only news is journaled.
+        if (executed < leg.ExecutedQuantity || (executed == leg.ExecutedQuantity && status == leg.Status && !leg.IsUnknown))
+        {
+            Drive();
+            return;
+        }
+
+        _queryAttempts.Remove(leg.Leg);
+        Apply(new OrderProgressed(leg.Leg, status, executed, averagePrice, fees, Now), () => AfterProgress(leg.Leg));
+    }
+
+    private void OnRejected(LegData leg, int code, string message)
+    {
+        _queryAttempts.Remove(leg.Leg);
+        Apply(new OrderRejected(leg.Leg, code, message, Now), () => AfterRejection(_data.Leg(leg.Leg)!));
+    }
+
+    private void OnOrderUpdated(OrderUpdated update)
+    {
+        var leg = _data.Legs.FirstOrDefault(l => l.ClientOrderId == update.Order.ClientOrderId);
+        if (leg is null)
+        {
+            return;
+        }
+
+        var fees = leg.Fees;
+        if (update.LastFill is { } fill && update.Order.ExecutedQuantity > leg.ExecutedQuantity)
+        {
+            fees += fill.Commission;
+        }
+
+        Progress(leg, update.Order.Status, update.Order.ExecutedQuantity, update.Order.AveragePrice, fees);
+    }
+
+    private void OnAlgoOrderUpdated(AlgoOrderUpdated update)
+    {
+        var leg = _data.Legs.FirstOrDefault(l => l.ClientOrderId == update.Order.ClientAlgoId);
+        if (leg is not null)
+        {
+            OnAlgoSnapshot(leg, update.Order);
+        }
+    }
+
+    private static Task<object> Box<T>(Task<T> task)
+        where T : class => task.ContinueWith(t => (object)t.Result, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private sealed record LegAnswered(string Leg, object Outcome, bool IsQuery = false);
+
+    private sealed record QueryLeg(string Leg);
+
+    private sealed record MakerWindowElapsed;
+
+    private sealed record SliceDue;
+}

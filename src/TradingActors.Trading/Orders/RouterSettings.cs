@@ -1,0 +1,20 @@
+namespace TradingActors.Trading.Orders;
+
+/// <summary>The order router's options (HOCON block <c>trading-actors.router</c>).</summary>
+public sealed record RouterSettings
+{
+    /// <summary>Prefix of every client order id we create; tells our orders from foreign ones.</summary>
+    public string ClientOrderIdPrefix { get; init; } = Domain.ClientOrderIds.DefaultPrefix;
+
+    /// <summary>First delay between queries of an order whose outcome is unknown; it doubles each time.</summary>
+    public TimeSpan UnknownQueryBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Queries of an unknown outcome before the intent is left to the reconciler.</summary>
+    public int UnknownQueryAttempts { get; init; } = 5;
+
+    /// <summary>How long a sent order may stay without any news before it is queried.</summary>
+    public TimeSpan SilentOrderQueryAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Events of the router's own journal between snapshots of its live intents.</summary>
+    public int SnapshotEvery { get; init; } = 1000;
+}
