@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+
+namespace TradingActors.Actors.Internal;
+
+/// <summary>
+/// One actor's queues and its scheduling. The mailbox is itself the thread-pool work item: a sender that finds it
+/// idle flips the status to scheduled (one CAS) and queues it; a turn drains system messages, then runs up to
+/// <c>throughput</c> user messages, re-checking system messages after each. After a full batch the mailbox yields
+/// its thread if any other work item is waiting; if none is, it carries on with another batch (bounded), which
+/// saves a thread-pool round trip without taking the thread from anyone.
+/// </summary>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    private const int Idle = 0;
+    private const int Scheduled = 1;
+
+    // Bounds how long one turn can keep its thread even when nothing else is waiting.
+    private const int MaxBatchesPerTurn = 64;
+
+    private readonly ConcurrentQueue<Envelope> _queue = new();
+    private readonly ConcurrentQueue<SystemMessage> _systemQueue = new();
+
+    // Unstashed messages go in front of the queue; only the actor's own turn touches this.
+    private readonly Stack<Envelope> _front = new();
+    private readonly ActorCell _cell;
+    private readonly int _throughput;
+    private int _status;
+    private volatile bool _closed;
+
+    public Mailbox(ActorCell cell, int throughput)
+    {
+        _cell = cell;
+        _throughput = throughput;
+    }
+
+    public bool IsClosed => _closed;
+
+    public void Post(Envelope envelope)
+    {
+        if (_closed)
+        {
+            _cell.SendToDeadLetters(envelope);
+            return;
+        }
+
+        _queue.Enqueue(envelope);
+        if (_closed)
+        {
+            // Closed while we enqueued: the closing drain may have missed this message.
+            DrainUserQueue();
+            return;
+        }
+
+        Schedule();
+    }
+
+    public void PostSystem(SystemMessage message)
+    {
+        if (_closed)
+        {
+            _cell.HandleSystemMessageAfterStop(message);
+            return;
+        }
+
+        _systemQueue.Enqueue(message);
+        if (_closed)
+        {
+            DrainSystemQueue();
+            return;
+        }
+
+        Schedule();
+    }
+
+    public void Prepend(Envelope envelope) => _front.Push(envelope);
+
+    public void PrependAll(Envelope[] envelopes)
+    {
+        for (var i = envelopes.Length - 1; i >= 0; i--)
+        {
+            _front.Push(envelopes[i]);
+        }
+    }
+
+    public void Schedule()
+    {
+        // The plain read first keeps many senders of a busy mailbox off the CAS.
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    public void Execute()
+    {
+        if (!_closed)
+        {
+            ProcessSystemMessages();
+            var cell = _cell;
+            var batches = MaxBatchesPerTurn;
+            while (true)
+            {
+                var left = _throughput;
+                while (left > 0 && !_closed && cell.CanProcessUserMessages && TryDequeue(out var envelope))
+                {
+                    cell.Invoke(envelope);
+                    left--;
+                    if (!_systemQueue.IsEmpty)
+                    {
+                        ProcessSystemMessages();
+                    }
+                }
+
+                // A full batch yields the thread only if other work is waiting for it: re-queueing behind an
+                // empty queue would cost a thread-pool round trip for nothing.
+                if (left > 0 || --batches == 0 || ThreadPool.PendingWorkItemCount > 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        // A full fence: a sender that enqueued after our last look either sees Idle or we see its message.
+        Interlocked.Exchange(ref _status, Idle);
+        if (HasWork())
+        {
+            Schedule();
+        }
+    }
+
+    /// <summary>Called on the actor's final turn: from now on everything goes to dead letters.</summary>
+    public void Close()
+    {
+        _closed = true;
+        while (_front.TryPop(out var envelope))
+        {
+            _cell.SendToDeadLetters(envelope);
+        }
+
+        DrainUserQueue();
+        DrainSystemQueue();
+    }
+
+    private bool TryDequeue(out Envelope envelope) =>
+        _front.TryPop(out envelope) || _queue.TryDequeue(out envelope);
+
+    // Once closed, whoever posts drains its own message, so a closed mailbox never needs another turn.
+    private bool HasWork() =>
+        !_closed
+        && (!_systemQueue.IsEmpty || (_cell.CanProcessUserMessages && (_front.Count > 0 || !_queue.IsEmpty)));
+
+    private void ProcessSystemMessages()
+    {
+        while (!_closed && _systemQueue.TryDequeue(out var message))
+        {
+            _cell.SystemInvoke(message);
+        }
+
+        if (_closed)
+        {
+            DrainSystemQueue();
+        }
+    }
+
+    private void DrainUserQueue()
+    {
+        while (_queue.TryDequeue(out var envelope))
+        {
+            _cell.SendToDeadLetters(envelope);
+        }
+    }
+
+    private void DrainSystemQueue()
+    {
+        while (_systemQueue.TryDequeue(out var message))
+        {
+            _cell.HandleSystemMessageAfterStop(message);
+        }
+    }
+}

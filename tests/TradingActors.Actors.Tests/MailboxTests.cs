@@ -1,0 +1,184 @@
+using TradingActors.Actors;
+using TradingActors.TestKit;
+
+namespace TradingActors.Actors.Tests;
+
+public sealed class MailboxTests : ActorTestKit
+{
+    [Fact]
+    public async Task Messages_from_one_sender_arrive_in_the_order_sent_even_with_many_senders()
+    {
+        // Arrange
+        const int senders = 8;
+        const int perSender = 20_000;
+        var probe = CreateTestProbe();
+        var receiver = Sys.ActorOf(Props.Create(() => new OrderCheckingActor(senders, senders * perSender, probe.Ref)));
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(() =>
+        {
+            for (var i = 0; i < perSender; i++)
+            {
+                receiver.Tell(new Numbered(s, i));
+            }
+        })));
+
+        // Assert
+        var result = probe.ExpectMsg<OrderCheckingActor.Result>(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, result.OutOfOrder);
+        Assert.Equal(0, result.Overlaps);
+    }
+
+    [Fact]
+    public void An_actor_processes_one_message_at_a_time_under_load_from_many_threads()
+    {
+        // Arrange
+        const int total = 50_000;
+        var probe = CreateTestProbe();
+        var receiver = Sys.ActorOf(Props.Create(() => new OrderCheckingActor(1, total, probe.Ref)));
+
+        // Act
+        Parallel.For(0, total, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => receiver.Tell(new Numbered(0, -1)));
+
+        // Assert
+        var result = probe.ExpectMsg<OrderCheckingActor.Result>(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, result.Overlaps);
+        Assert.Equal(total, result.Count);
+    }
+
+    [Fact]
+    public void Unhandled_messages_are_published_on_the_event_stream()
+    {
+        // Arrange
+        var probe = CreateTestProbe();
+        Sys.EventStream.Subscribe(probe.Ref, typeof(UnhandledMessage));
+        var actor = Sys.ActorOf(Props.Create(() => new EchoActor()));
+
+        // Act
+        actor.Tell(42, probe.Ref);
+
+        // Assert
+        var unhandled = probe.ExpectMsg<UnhandledMessage>();
+        Assert.Equal(42, unhandled.Message);
+        Assert.Equal(actor, unhandled.Recipient);
+    }
+
+    [Fact]
+    public void Become_replaces_the_handlers_and_unbecome_stacked_restores_them()
+    {
+        // Arrange
+        var probe = CreateTestProbe();
+        var actor = Sys.ActorOf(Props.Create(() => new MoodActor()));
+
+        // Act
+        probe.Send(actor, "mood");
+        probe.Send(actor, "angry");
+        probe.Send(actor, "mood");
+        probe.Send(actor, "calm");
+        probe.Send(actor, "mood");
+
+        // Assert
+        Assert.Equal("happy", probe.ExpectMsg<string>());
+        Assert.Equal("angry", probe.ExpectMsg<string>());
+        Assert.Equal("happy", probe.ExpectMsg<string>());
+    }
+
+    [Fact]
+    public void A_stop_requested_by_a_handler_takes_effect_before_the_next_queued_message()
+    {
+        // Arrange: both messages are queued behind a held one, so they would run in the same batch.
+        var probe = CreateTestProbe();
+        Sys.EventStream.Subscribe(probe.Ref, typeof(DeadLetter));
+        using var holding = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var actor = Sys.ActorOf(Props.Create(() => new StoppingActor(holding, gate, probe.Ref)));
+        actor.Tell("hold");
+        Assert.True(holding.Wait(DefaultTimeout));
+
+        // Act
+        actor.Tell("stop");
+        actor.Tell("second");
+        gate.Set();
+
+        // Assert
+        Assert.Equal("second", probe.ExpectMsg<DeadLetter>().Message);
+    }
+
+    private sealed record Numbered(int Sender, int Sequence);
+
+    private sealed class OrderCheckingActor : ReceiveActor
+    {
+        private readonly int[] _last;
+        private int _inside;
+        private int _count;
+        private int _outOfOrder;
+        private int _overlaps;
+
+        public OrderCheckingActor(int senders, int expected, IActorRef report)
+        {
+            _last = Enumerable.Repeat(-1, senders).ToArray();
+            Receive<Numbered>(n =>
+            {
+                if (Interlocked.Increment(ref _inside) != 1)
+                {
+                    _overlaps++;
+                }
+
+                if (n.Sequence >= 0)
+                {
+                    if (n.Sequence != _last[n.Sender] + 1)
+                    {
+                        _outOfOrder++;
+                    }
+
+                    _last[n.Sender] = n.Sequence;
+                }
+
+                // A little work widens the window in which a second thread could slip in.
+                Thread.SpinWait(20);
+                _count++;
+                Interlocked.Decrement(ref _inside);
+                if (_count == expected)
+                {
+                    report.Tell(new Result(_count, _outOfOrder, _overlaps));
+                }
+            });
+        }
+
+        public sealed record Result(int Count, int OutOfOrder, int Overlaps);
+    }
+
+    private sealed class StoppingActor : ReceiveActor
+    {
+        public StoppingActor(ManualResetEventSlim holding, ManualResetEventSlim gate, IActorRef probe)
+        {
+            Receive<string>(_ =>
+            {
+                holding.Set();
+                gate.Wait();
+            }, s => s == "hold");
+            Receive<string>(_ => Context.Stop(Self), s => s == "stop");
+            Receive<string>(s => probe.Tell("processed " + s));
+        }
+    }
+
+    private sealed class EchoActor : ReceiveActor
+    {
+        public EchoActor() => Receive<string>(s => Sender.Tell(s));
+    }
+
+    private sealed class MoodActor : ReceiveActor
+    {
+        public MoodActor()
+        {
+            Receive<string>(_ => Sender.Tell("happy"), s => s == "mood");
+            Receive<string>(_ => BecomeStacked(Angry), s => s == "angry");
+        }
+
+        private void Angry()
+        {
+            Receive<string>(_ => Sender.Tell("angry"), s => s == "mood");
+            Receive<string>(_ => UnbecomeStacked(), s => s == "calm");
+        }
+    }
+}
