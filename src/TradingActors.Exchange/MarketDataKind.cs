@@ -1,0 +1,10 @@
+namespace TradingActors.Exchange;
+
+public enum MarketDataKind
+{
+    BookTicker,
+    Trade,
+    Kline,
+    MarkPrice,
+    Depth,
+}

@@ -1,0 +1,7 @@
+namespace TradingActors.Exchange;
+
+public enum StreamKind
+{
+    MarketData,
+    UserData,
+}
