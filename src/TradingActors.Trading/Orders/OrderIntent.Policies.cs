@@ -357,7 +357,7 @@ public sealed partial class OrderIntent
     /// <summary>A guard stop, or the local take profit of a bracket, fires on the live price.</summary>
     private void OnQuote(BookTicker ticker)
     {
-        if (ticker.Symbol != Symbol || _data.Status != IntentStatus.Armed || _data.Leg(GuardExitLeg) is not null || _inFlight.Count > 0)
+        if (ticker.Symbol != Symbol || ticker.Market != _market.Market || _data.Status != IntentStatus.Armed || _data.Leg(GuardExitLeg) is not null || _inFlight.Count > 0)
         {
             return;
         }

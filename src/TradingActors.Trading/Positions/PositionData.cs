@@ -35,6 +35,10 @@ public sealed record PositionData
     public IntentId? ExitIntent { get; init; }
     public int CloseAttempts { get; init; }
 
+    /// <summary>Protective orders requested so far (armed or failed); names the next protection intent.</summary>
+    public int ProtectionAttempts { get; init; }
+    public int Alerts { get; init; }
+
     /// <summary>Protective orders on the exchange (or the guard stop), by client order id.</summary>
     public IReadOnlyDictionary<ClientOrderId, Protection> Protections { get; init; } = new Dictionary<ClientOrderId, Protection>();
     public bool? VerifiedFlat { get; init; }
@@ -80,9 +84,12 @@ public sealed record PositionData
             EntryFailed or EntryRolledBack => data with { ClosedAt = evt.At },
             ProtectionArmed e => data with
             {
-                Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
+                Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
+                ProtectionAttempts = ProtectionAttempts + 1,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
             },
+            ProtectionFailed => data with { ProtectionAttempts = ProtectionAttempts + 1 },
+            AlertRaised => data with { Alerts = Alerts + 1 },
             ProtectionCancelled e => data with { Protections = Protections.Where(p => p.Key != e.ClientOrderId).ToDictionary() },
             CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1 },
             CloseFailed => data with { CloseReason = null, ExitIntent = null },
@@ -99,4 +106,4 @@ public sealed record PositionData
     }
 }
 
-public sealed record Protection(ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset ArmedAt);
+public sealed record Protection(IntentId Intent, ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset ArmedAt);

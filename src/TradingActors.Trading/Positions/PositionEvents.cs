@@ -31,7 +31,13 @@ public sealed record EntryFailed(string Reason, DateTimeOffset At) : IPositionEv
 /// <summary>The entry was given up after part of it may have filled; the exit closed what did.</summary>
 public sealed record EntryRolledBack(string Reason, DateTimeOffset At) : IPositionEvent;
 
-public sealed record ProtectionArmed(ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset At) : IPositionEvent;
+public sealed record ProtectionArmed(IntentId Intent, ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>A protective order could not be placed; the next attempt uses a new intent.</summary>
+public sealed record ProtectionFailed(IntentId Intent, string Reason, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>Something an operator must look at (journaled with the <c>alerts</c> tag).</summary>
+public sealed record AlertRaised(AlertSeverity Severity, string Message, DateTimeOffset At) : IPositionEvent;
 
 public sealed record ProtectionCancelled(ClientOrderId ClientOrderId, DateTimeOffset At) : IPositionEvent;
 

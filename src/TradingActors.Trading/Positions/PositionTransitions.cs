@@ -19,6 +19,7 @@ public static class PositionTransitions
         (PositionState.Active, typeof(EntryFilled), PositionState.Active),
         (PositionState.Active, typeof(ProtectionArmed), PositionState.Active),
         (PositionState.Active, typeof(ProtectionCancelled), PositionState.Active),
+        (PositionState.Active, typeof(ProtectionFailed), PositionState.Active),
         (PositionState.Active, typeof(QuantityCorrected), PositionState.Active),
         (PositionState.Active, typeof(CloseStarted), PositionState.PendingClosing),
         (PositionState.Active, typeof(PositionClosed), PositionState.Closed),
@@ -26,6 +27,7 @@ public static class PositionTransitions
 
         (PositionState.PendingClosing, typeof(ProtectionArmed), PositionState.PendingClosing),
         (PositionState.PendingClosing, typeof(ProtectionCancelled), PositionState.PendingClosing),
+        (PositionState.PendingClosing, typeof(ProtectionFailed), PositionState.PendingClosing),
         (PositionState.PendingClosing, typeof(QuantityCorrected), PositionState.PendingClosing),
         (PositionState.PendingClosing, typeof(CloseFailed), PositionState.Active),
         (PositionState.PendingClosing, typeof(PositionClosed), PositionState.Closed),
@@ -39,7 +41,9 @@ public static class PositionTransitions
         (PositionState.EntryFailed, typeof(FlatnessChecked), PositionState.EntryFailed),
         (PositionState.OrphanClosed, typeof(ProtectionCancelled), PositionState.OrphanClosed),
         (PositionState.OrphanClosed, typeof(FlatnessChecked), PositionState.OrphanClosed),
-    }.ToFrozenDictionary(t => (t.From, t.Event), t => t.To);
+    }
+    .Concat(Enum.GetValues<PositionState>().Where(s => s != PositionState.New).Select(s => (From: s, Event: typeof(AlertRaised), To: s)))
+    .ToFrozenDictionary(t => (t.From, t.Event), t => t.To);
 
     public static bool TryNext(PositionState from, IPositionEvent evt, out PositionState to) =>
         Table.TryGetValue((from, evt.GetType()), out to);

@@ -35,6 +35,8 @@ public static class TradingJson
             .Register<OrphanClosed>("position.orphan-closed.v1")
             .Register<QuantityCorrected>("position.quantity-corrected.v1")
             .Register<FlatnessChecked>("position.flatness-checked.v1")
+            .Register<ProtectionFailed>("position.protection-failed.v1")
+            .Register<AlertRaised>("position.alert-raised.v1")
             .Register<IntentEvents.IntentSubmitted>("intent.submitted.v1")
             .Register<IntentEvents.OrderSending>("intent.order-sending.v1")
             .Register<IntentEvents.OrderProgressed>("intent.order-progressed.v1")

@@ -55,7 +55,7 @@ public sealed class PositionDataTests
         var data = PositionData.Empty
             .Apply(Opened(PositionDirection.Long))
             .Apply(new EntryFilled(1m, 100m, 0m, "stream", T0))
-            .Apply(new ProtectionArmed(ProtectionKind.Stop, stopId, 95m, T0))
+            .Apply(new ProtectionArmed(new IntentId("stop-1"), ProtectionKind.Stop, stopId, 95m, T0))
             .Apply(new CloseStarted(CloseReason.Manual, new IntentId("exit-1"), T0))
             .Apply(new CloseFailed("rejected", T0));
 
@@ -67,7 +67,7 @@ public sealed class PositionDataTests
     [Fact]
     public void Terminal_states_accept_nothing_but_housekeeping()
     {
-        var housekeeping = new[] { typeof(ProtectionCancelled), typeof(FlatnessChecked) };
+        var housekeeping = new[] { typeof(ProtectionCancelled), typeof(FlatnessChecked), typeof(AlertRaised) };
         var fromTerminal = PositionTransitions.All.Where(t => t.From.IsTerminal()).ToList();
 
         Assert.NotEmpty(fromTerminal);

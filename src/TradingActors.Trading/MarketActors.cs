@@ -1,0 +1,32 @@
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Trading.Gateways;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+
+namespace TradingActors.Trading;
+
+/// <summary>The actors of one market, each failure-prone one under a backoff supervisor.</summary>
+public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IActorRef Router, IActorRef Positions)
+{
+    public static TimeSpan MinBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public static TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Starts gateway, position region and router for <paramref name="context"/>'s market.</summary>
+    public static MarketActors Start(
+        ActorSystem system, MarketContext context, IReadOnlyList<MarketDataSubscription> streams, PositionSettings positionSettings)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(context);
+        var market = context.Market.ToString().ToLowerInvariant();
+        var gateway = system.ActorOf(Supervised(ExchangeGateway.Props(context, streams), "gateway"), $"{market}-gateway");
+        var positions = system.ActorOf(Supervised(PositionRegion.Props(context, positionSettings), "region"), $"{market}-positions");
+        var router = system.ActorOf(Supervised(OrderRouter.Props(context, positions), "router"), $"{market}-router");
+        positions.Tell(new PositionRegion.UseRouter(router));
+        return new MarketActors(context, gateway, router, positions);
+    }
+
+    private static Props Supervised(Props child, string name) =>
+        BackoffSupervisor.Props(BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2));
+}

@@ -1,0 +1,8 @@
+namespace TradingActors.Trading.Positions;
+
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

@@ -1,0 +1,275 @@
+using Microsoft.Extensions.Logging;
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Persistence;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Positions.PositionProtocol;
+
+namespace TradingActors.Trading.Positions;
+
+/// <summary>
+/// One position for its whole life: <c>PENDING_ENTRY -> ACTIVE -> PENDING_CLOSING -> CLOSED</c>. Its mailbox
+/// takes one message at a time, so a second close meets a position already closing and is answered without
+/// an order. Every intent it sends has an id derived from its journal, so after a crash it asks the router
+/// about the same intents instead of sending new ones.
+/// </summary>
+public sealed partial class Position : ReceivePersistentActor
+{
+    public const string OrdersExecutedTag = "orders:executed";
+    public const string StopArmedTag = "risk:sl_arm";
+    public const string OcoArmedTag = "spot:oco:armed";
+    public const string GuardArmedTag = "guard:spot:arm";
+    public const string AlertsTag = "alerts";
+
+    private readonly PositionId _id;
+    private readonly MarketContext _market;
+    private readonly IActorRef _router;
+    private readonly PositionSettings _settings;
+    private PositionData _data = PositionData.Empty;
+    private IntentId? _pendingStop;
+    private decimal? _pendingStopPrice;
+    private DateTimeOffset _verifyUntil;
+    private int _verifyAttempt;
+    private bool _verifyingFlat;
+    private bool _exitSent;
+    private ExecutionPolicy? _exitPolicy;
+
+    public Position(PositionId id, MarketContext market, IActorRef router, PositionSettings settings)
+    {
+        _id = id;
+        _market = market;
+        _router = router;
+        _settings = settings;
+
+        Recover<IPositionEvent>(e => _data = _data.Apply(e));
+        Recover<RecoveryCompleted>(_ => Resume());
+
+        Command<OpenPosition>(OnOpen);
+        Command<ClosePosition>(OnClose);
+        Command<MoveStop>(OnMoveStop);
+        Command<GetPosition>(_ => Sender.Tell(View()));
+        Command<IntentReport>(OnIntentReport);
+        Command<IntentNotFound>(_ => { });
+        Command<VerifyEntry>(_ => OnVerifyEntry());
+        Command<ExchangePositionSeen>(OnExchangePositionSeen);
+        Command<VerifyFlat>(_ => OnVerifyFlat());
+        Command<FlatnessSeen>(OnFlatnessSeen);
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new PositionFinished(_id)));
+        Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Position {Id}: a request to the router failed", _id));
+    }
+
+    public override string PersistenceId => $"position-{_id.Value}";
+
+    public static Props Props(PositionId id, MarketContext market, IActorRef router, PositionSettings settings) =>
+        Actors.Props.Create(() => new Position(id, market, router, settings));
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private IntentId StopIntentId => new($"{_id.Value}-sl{_data.ProtectionAttempts + 1}");
+
+    private IntentId RollbackIntentId => new($"{_id.Value}-rb");
+
+    private PositionView View()
+    {
+        var mark = _market.Quotes.TryGet(_data.Symbol, out var quote) ? (quote.Bid + quote.Ask) / 2m : _data.EntryPrice;
+        return new PositionView(_data, _data.UnrealizedPnl(mark));
+    }
+
+    private void Resume()
+    {
+        switch (_data.State)
+        {
+            case PositionState.New:
+                return;
+            case PositionState.PendingEntry:
+                // The entry intent is asked again under the same id: the router answers from its journal.
+                _router.Tell(new GetIntent(_data.EntryIntent));
+                break;
+            case PositionState.Active:
+                foreach (var protection in _data.Protections.Values)
+                {
+                    _router.Tell(new GetIntent(protection.Intent));
+                }
+
+                _router.Tell(new GetIntent(StopIntentId));
+                EnsureProtected();
+                break;
+            case PositionState.PendingClosing:
+                _router.Tell(new GetIntent(_data.ExitIntent!.Value));
+                break;
+            default:
+                AfterTerminal();
+                break;
+        }
+    }
+
+    private void Record(IPositionEvent evt, Action? then = null, params string[] tags)
+    {
+        object payload = tags.Length == 0 ? evt : new Tagged(evt, tags);
+        Persist(payload, _ =>
+        {
+            _data = _data.Apply(evt);
+            then?.Invoke();
+        });
+    }
+
+    private void Alert(AlertSeverity severity, string message)
+    {
+        Log.Log(severity == AlertSeverity.Critical ? LogLevel.Error : LogLevel.Warning, "Position {Id} alert: {Message}", _id, message);
+        Record(new AlertRaised(severity, message, Now), tags: AlertsTag);
+    }
+
+    private void OnOpen(OpenPosition open)
+    {
+        if (_data.State != PositionState.New)
+        {
+            Sender.Tell(new PositionAccepted(_id, _data.State));
+            return;
+        }
+
+        var problem = open switch
+        {
+            { Quantity: <= 0m } => "quantity must be positive",
+            { Market: Market.Spot, Direction: PositionDirection.Short } => "spot positions cannot be short",
+            { Market: Market.Futures, StopPrice: null } => "a futures position needs a stop price",
+            { StopPrice: { } stop, Direction: PositionDirection.Long } when stop >= open.DecisionPrice => "a long's stop must be below the price",
+            { StopPrice: { } stop, Direction: PositionDirection.Short } when stop <= open.DecisionPrice => "a short's stop must be above the price",
+            _ when open.Market != _market.Market => $"this region trades {_market.Market}",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            Sender.Tell(new PositionRejected(_id, problem));
+            return;
+        }
+
+        var opened = new PositionOpened(
+            _id, new IntentId($"{_id.Value}-en"), open.Market, open.Symbol, open.Direction, open.Quantity, open.DecisionPrice,
+            open.StopPrice, open.TakeProfitPrice, open.Origin, Now);
+        var sender = Sender;
+        Record(opened, () =>
+        {
+            sender.Tell(new PositionAccepted(_id, _data.State));
+            _router.Tell(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
+            {
+                Market = open.Market, Symbol = open.Symbol, Side = open.Direction.EntrySide(), Quantity = open.Quantity,
+                Policy = open.EntryPolicy, DecisionPrice = open.DecisionPrice,
+            }, _id));
+        });
+    }
+
+    private void OnClose(ClosePosition close)
+    {
+        switch (_data.State)
+        {
+            case PositionState.PendingClosing:
+                Sender.Tell(new AlreadyClosing(_id));
+                return;
+            case PositionState.Closed or PositionState.OrphanClosed or PositionState.RolledBack or PositionState.EntryFailed:
+                Sender.Tell(new AlreadyClosed(_id));
+                return;
+            case not PositionState.Active:
+                Sender.Tell(new NotOpen(_id, _data.State));
+                return;
+        }
+
+        var sender = Sender;
+        var exitIntent = new IntentId($"{_id.Value}-x{_data.CloseAttempts + 1}");
+        _exitSent = false;
+        Record(new CloseStarted(close.Reason, exitIntent, Now), () =>
+        {
+            sender.Tell(new CloseAccepted(_id));
+            ProceedWithExit(close.Policy ?? _settings.ExitPolicy);
+        });
+    }
+
+    /// <summary>
+    /// Futures exit with the stop still on the exchange (a reduce-only exit cannot overshoot); spot must first
+    /// cancel its protective orders, which lock the balance the exit sells.
+    /// </summary>
+    private void ProceedWithExit(ExecutionPolicy policy)
+    {
+        if (_data.State != PositionState.PendingClosing || _exitSent)
+        {
+            return;
+        }
+
+        if (_market.Market == Market.Spot && _data.Protections.Count > 0)
+        {
+            CancelProtections();
+            _exitPolicy = policy;
+            return;
+        }
+
+        _exitSent = true;
+        _router.Tell(new SubmitIntent(_data.ExitIntent!.Value, new OrderIntentSpec.Trade
+        {
+            Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity,
+            Policy = policy, ReduceOnly = true, DecisionPrice = _market.Quotes.TryGet(_data.Symbol, out var q) ? (q.Bid + q.Ask) / 2m : _data.EntryPrice,
+        }, _id));
+    }
+
+    private void OnMoveStop(MoveStop move)
+    {
+        if (_data.State != PositionState.Active)
+        {
+            Sender.Tell(new StopMoveRejected(_id, $"the position is {_data.State}"));
+            return;
+        }
+
+        if (_pendingStop is not null)
+        {
+            Sender.Tell(new StopMoveRejected(_id, "a stop change is in progress"));
+            return;
+        }
+
+        var wrongSide = _data.Direction == PositionDirection.Long
+            ? _market.Quotes.TryGet(_data.Symbol, out var q) && move.StopPrice >= q.Bid
+            : _market.Quotes.TryGet(_data.Symbol, out q) && move.StopPrice <= q.Ask;
+        if (wrongSide || move.StopPrice <= 0m)
+        {
+            Sender.Tell(new StopMoveRejected(_id, "the stop would trigger at once"));
+            return;
+        }
+
+        ArmStop(move.StopPrice);
+        Sender.Tell(new StopMoveAccepted(_id, move.StopPrice));
+    }
+
+    private void EnsureProtected()
+    {
+        if (_data.State == PositionState.Active && _data.ActiveStop is null && _pendingStop is null && _data.StopPrice is { } stop)
+        {
+            ArmStop(stop);
+        }
+    }
+
+    private void ArmStop(decimal stopPrice)
+    {
+        var intent = StopIntentId;
+        _pendingStop = intent;
+        _pendingStopPrice = stopPrice;
+        OrderIntentSpec spec = _market.Market == Market.Spot && _data.TakeProfitPrice is { } takeProfit && _data.ActiveStop is null
+            ? new OrderIntentSpec.Bracket { Market = _data.Market, Symbol = _data.Symbol, Quantity = _data.Quantity, TakeProfitPrice = takeProfit, StopPrice = stopPrice }
+            : new OrderIntentSpec.Stop { Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = stopPrice };
+        _router.Tell(new SubmitIntent(intent, spec, _id));
+    }
+
+    private void CancelProtections()
+    {
+        foreach (var protection in _data.Protections.Values)
+        {
+            _router.Tell(new CancelIntent(protection.Intent));
+        }
+    }
+
+    private sealed record VerifyEntry;
+
+    private sealed record ExchangePositionSeen(decimal? Quantity, decimal EntryPrice, Exception? Error);
+
+    private sealed record VerifyFlat;
+
+    private sealed record FlatnessSeen(decimal? Quantity, Exception? Error);
+}

@@ -1,0 +1,123 @@
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using static TradingActors.Trading.Positions.PositionProtocol;
+
+namespace TradingActors.Trading.Tests.Scenarios;
+
+public sealed class FuturesPositionScenarios : IAsyncLifetime
+{
+    private TradingScenario _scenario = null!;
+
+    public async Task InitializeAsync() => _scenario = await TradingScenario.StartAsync();
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task A_market_entry_becomes_active_with_a_reduce_only_mark_price_stop_on_the_exchange()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+
+        var view = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+
+        Assert.Equal(0.01m, view.Data.Quantity);
+        var orders = _scenario.Orders("FUTURES");
+        Assert.Collection(
+            orders,
+            entry => Assert.Equal(("MARKET", "BUY", false), (entry.Type, entry.Side, entry.ReduceOnly)),
+            stop => Assert.Equal(("STOP_MARKET", "SELL", true, "/fapi/v1/algoOrder"), (stop.Type, stop.Side, stop.ReduceOnly, stop.Endpoint)));
+        var algo = Assert.Single(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true));
+        Assert.Equal(Simulator.Engine.WorkingType.MarkPrice, algo.WorkingType);
+        Assert.Equal(49_000m, algo.TriggerPrice);
+        Assert.Equal(view.Data.ActiveStop!.ClientOrderId.Value, algo.ClientAlgoId);
+    }
+
+    [Fact]
+    public async Task A_thousand_close_requests_from_ten_threads_send_exactly_one_close_order()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            var replies = new List<object>();
+            for (var i = 0; i < 100; i++)
+            {
+                replies.Add(await _scenario.Futures.Positions.Ask<object>(new ClosePosition(id, CloseReason.Manual), TimeSpan.FromSeconds(10)));
+            }
+
+            return replies;
+        })));
+
+        var all = answers.SelectMany(a => a).ToList();
+        Assert.Equal(1000, all.Count);
+        Assert.Single(all.OfType<CloseAccepted>());
+        Assert.Equal(999, all.Count(a => a is AlreadyClosing or AlreadyClosed));
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        Assert.Single(_scenario.Orders("FUTURES"), o => o is { Type: "MARKET", Side: "SELL", ReduceOnly: true });
+    }
+
+    [Fact]
+    public async Task A_triggered_stop_closes_the_position_with_its_loss()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+
+        _scenario.SetPrice(TradingScenario.Btc, 48_500m);
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        Assert.Equal(CloseReason.StopLoss, closed.Data.CloseReason);
+        Assert.True(closed.Data.RealizedPnl < 0m);
+        Assert.Equal(0.01m * (closed.Data.ExitPrice!.Value - active.Data.EntryPrice) - closed.Data.Fees, closed.Data.RealizedPnl);
+        Assert.DoesNotContain(_scenario.Orders("FUTURES"), o => o is { Type: "MARKET", Side: "SELL" });
+    }
+
+    [Fact]
+    public async Task Moving_the_stop_places_the_new_stop_before_cancelling_the_old_one()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        var first = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop is not null);
+
+        var reply = await _scenario.Futures.Positions.Ask<object>(new MoveStop(id, 49_500m), TimeSpan.FromSeconds(5));
+
+        Assert.IsType<StopMoveAccepted>(reply);
+        var moved = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.Protections.Count == 1 && p.ActiveStop!.TriggerPrice == 49_500m);
+        var ledger = _scenario.Simulator.Ledger.Entries(market: "FUTURES");
+        var placedNew = ledger.Single(e => e is { Action: "NEW", Outcome: "accepted" } && e.ClientId == moved.Data.ActiveStop!.ClientOrderId.Value).Sequence;
+        var cancelledOld = ledger.Single(e => e is { Action: "CANCEL", Outcome: "accepted" } && e.ClientId == first.Data.ActiveStop!.ClientOrderId.Value).Sequence;
+        Assert.True(placedNew < cancelledOld);
+        Assert.Single(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true));
+    }
+
+    [Fact]
+    public async Task A_restarted_node_recovers_the_position_with_its_stop_and_sends_nothing_new()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        var before = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        var ordersBefore = _scenario.Orders("FUTURES").Count;
+
+        await _scenario.StopNodeAsync();
+        await _scenario.StartNodeAsync();
+
+        var after = await _scenario.PositionAsync(_scenario.Futures, id);
+        Assert.Equal(PositionState.Active, after.Data.State);
+        Assert.Equal(before.Data.ActiveStop!.ClientOrderId, after.Data.ActiveStop!.ClientOrderId);
+        Assert.Equal(before.Data.EntryPrice, after.Data.EntryPrice);
+        var reply = await _scenario.Futures.Positions.Ask<object>(new ClosePosition(id, CloseReason.Manual), TimeSpan.FromSeconds(5));
+        Assert.IsType<CloseAccepted>(reply);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        Assert.Equal(ordersBefore + 1, _scenario.Orders("FUTURES").Count);
+    }
+
+    private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal stop)
+    {
+        var id = PositionId.New();
+        var reply = await _scenario.Futures.Positions.Ask<object>(
+            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, 0.01m, policy, 50_000m, stop),
+            TimeSpan.FromSeconds(5));
+        Assert.IsType<PositionAccepted>(reply);
+        return id;
+    }
+}

@@ -1,0 +1,174 @@
+using TradingActors.Actors;
+using TradingActors.Binance;
+using TradingActors.Binance.Common;
+using TradingActors.Exchange;
+using TradingActors.Persistence;
+using TradingActors.Simulator;
+using TradingActors.Simulator.Engine;
+using TradingActors.Simulator.Ledger;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using TradingActors.Trading.Serialization;
+using static TradingActors.Trading.Gateways.ExchangeGateway;
+
+namespace TradingActors.Trading.Tests.Scenarios;
+
+/// <summary>
+/// The trading actors against the in-process simulator (real HTTP and WebSocket on loopback) with a SQLite
+/// journal in a temporary directory. Prices move only when a test sets them.
+/// </summary>
+public sealed class TradingScenario : IAsyncDisposable
+{
+    public static readonly Symbol Btc = new("BTCUSDT");
+
+    private readonly string _directory;
+    private readonly PositionSettings _positionSettings;
+    private BinanceFuturesExchange? _futuresExchange;
+    private BinanceSpotExchange? _spotExchange;
+
+    private TradingScenario(SimulatorServer simulator, string directory, PositionSettings positionSettings)
+    {
+        Simulator = simulator;
+        _directory = directory;
+        _positionSettings = positionSettings;
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public ActorSystem System { get; private set; } = null!;
+
+    public MarketActors Futures { get; private set; } = null!;
+
+    public MarketActors Spot { get; private set; } = null!;
+
+    public static async Task<TradingScenario> StartAsync(PositionSettings? positionSettings = null)
+    {
+        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { VirtualTime = true });
+        var directory = Path.Combine(Path.GetTempPath(), "ta-scenario-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var scenario = new TradingScenario(simulator, directory, positionSettings ?? new PositionSettings
+        {
+            EntryVerificationDeadline = TimeSpan.FromSeconds(3),
+            VerificationBackoff = TimeSpan.FromMilliseconds(100),
+        });
+        scenario.SetPrice(Btc, 50_000m);
+        await scenario.StartNodeAsync();
+        return scenario;
+    }
+
+    /// <summary>Starts the actors on the journal (again, after <see cref="StopNodeAsync"/>: a restart).</summary>
+    public async Task StartNodeAsync()
+    {
+        System = ActorSystem.Create("scenario");
+        System.AddPersistence(
+            new JournalOptions { SqlitePath = Path.Combine(_directory, "journal.db") },
+            TradingJson.CreateSerializer());
+        var options = new BinanceOptions
+        {
+            Endpoints = BinanceEndpoints.ForSimulator(Simulator.BaseAddress),
+            UnknownResolutionInitialDelay = TimeSpan.FromMilliseconds(50),
+            RequestTimeout = TimeSpan.FromSeconds(2),
+        };
+        var credentials = new BinanceCredentials(Simulator.Options.ApiKey, Simulator.Options.ApiSecret);
+        _futuresExchange = new BinanceFuturesExchange(options, credentials);
+        _spotExchange = new BinanceSpotExchange(options, credentials);
+        var routerSettings = new RouterSettings { UnknownQueryBackoff = TimeSpan.FromMilliseconds(100), UnknownQueryAttempts = 3 };
+        var streams = new[] { MarketDataSubscription.BookTickerOf(Btc) };
+        Futures = MarketActors.Start(System, new MarketContext(_futuresExchange, routerSettings), streams, _positionSettings);
+        Spot = MarketActors.Start(System, new MarketContext(_spotExchange, routerSettings), streams, _positionSettings);
+        GatewayStatus? futures = null, spot = null;
+        await WaitUntilAsync(
+            async () =>
+            {
+                futures = await Futures.Gateway.Ask<GatewayStatus>(new GetGatewayStatus(), TimeSpan.FromSeconds(5));
+                spot = await Spot.Gateway.Ask<GatewayStatus>(new GetGatewayStatus(), TimeSpan.FromSeconds(5));
+                return futures.IsReady && spot.IsReady;
+            },
+            describe: () => $"gateways not ready: {futures}, {spot}");
+
+        // Prices only move when a test sets them: set it again so the fresh subscriptions see a quote.
+        await WaitUntilAsync(
+            () =>
+            {
+                SetPrice(Btc, Simulator.Engine.Price(MarketKind.Futures, Btc.Value).Last);
+                return Task.FromResult(Futures.Context.Quotes.TryGet(Btc, out _) && Spot.Context.Quotes.TryGet(Btc, out _));
+            },
+            describe: () => "no quotes arrived");
+    }
+
+    /// <summary>Stops every actor (as a crash would, minus the journal's acknowledged writes, which survive).</summary>
+    public async Task StopNodeAsync()
+    {
+        await System.Terminate();
+        await System.DisposeAsync();
+        _futuresExchange?.Dispose();
+        _spotExchange?.Dispose();
+    }
+
+    public void SetPrice(Symbol symbol, decimal price)
+    {
+        Simulator.Engine.SetPrice(MarketKind.Futures, symbol.Value, price);
+        Simulator.Engine.SetPrice(MarketKind.Spot, symbol.Value, price);
+    }
+
+    public IReadOnlyList<LedgerEntry> Orders(string market) =>
+        Simulator.Ledger.Entries(market: market).Where(e => e.Action == "NEW").ToList();
+
+    public async Task<PositionProtocol.PositionView> PositionAsync(MarketActors market, PositionId id) =>
+        await market.Positions.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetPosition(id), TimeSpan.FromSeconds(5));
+
+    /// <summary>Waits until the position satisfies <paramref name="condition"/>, asking it repeatedly.</summary>
+    public async Task<PositionProtocol.PositionView> AwaitPositionAsync(MarketActors market, PositionId id, Func<PositionData, bool> condition, TimeSpan? timeout = null)
+    {
+        PositionProtocol.PositionView? view = null;
+        await WaitUntilAsync(
+            async () =>
+            {
+                view = await PositionAsync(market, id);
+                return condition(view.Data);
+            },
+            timeout,
+            () => $"position {id} never matched; last seen: {view?.Data}");
+        return view!;
+    }
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, Func<string>? describe = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is AskTimeoutException or HttpRequestException or InvalidOperationException)
+            {
+                last = e;
+            }
+
+            await Task.Yield();
+            using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+            await poll.WaitForNextTickAsync();
+        }
+
+        throw new TimeoutException(describe?.Invoke() ?? "condition not met in time", last);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopNodeAsync();
+        await Simulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
