@@ -1,0 +1,11 @@
+namespace TradingActors.Simulator.Engine;
+
+/// <summary>Why an order report is sent (<c>x</c> in the user-data events).</summary>
+public enum ExecutionType
+{
+    New,
+    Canceled,
+    Trade,
+    Expired,
+    Rejected,
+}

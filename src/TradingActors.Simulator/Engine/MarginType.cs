@@ -1,0 +1,7 @@
+namespace TradingActors.Simulator.Engine;
+
+public enum MarginType
+{
+    Isolated,
+    Crossed,
+}

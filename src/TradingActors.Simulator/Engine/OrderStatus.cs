@@ -1,0 +1,12 @@
+namespace TradingActors.Simulator.Engine;
+
+public enum OrderStatus
+{
+    New,
+    PartiallyFilled,
+    Filled,
+    Canceled,
+    Rejected,
+    Expired,
+    ExpiredInMatch,
+}

@@ -1,0 +1,10 @@
+namespace TradingActors.Simulator.Engine;
+
+public enum TimeInForce
+{
+    Gtc,
+    Ioc,
+    Fok,
+    Gtx,
+    Gtd,
+}

@@ -1,0 +1,37 @@
+using TradingActors.Simulator.Engine;
+
+namespace TradingActors.Simulator;
+
+/// <summary>How a simulator instance is hosted and what its exchange looks like (see hocon/simulator.conf).</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    public string ApiKey { get; init; } = "simulator-api-key";
+
+    public string ApiSecret { get; init; } = "simulator-api-secret";
+
+    /// <summary>Symbols served on both spot and futures.</summary>
+    public IReadOnlyList<string> Symbols { get; init; } = ["BTCUSDT", "ETHUSDT"];
+
+    public long Seed { get; init; } = 42;
+
+    /// <summary>True: time moves only through <c>POST /sim/time/advance</c>.</summary>
+    public bool VirtualTime { get; init; }
+
+    /// <summary>An injected clock (tests); wins over <see cref="VirtualTime"/>'s own clock when given.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Prices, balances, fees and depth; its Symbols and Seed are replaced by the ones above.</summary>
+    public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>Enforce timestamp/recvWindow (-1021). Clients that read Date.now() need it off under virtual time.</summary>
+    public bool CheckTimestamps { get; init; } = true;
+
+    /// <summary>Interval of the server's WebSocket pings (Binance: 20 s spot, 3 min futures).</summary>
+    public TimeSpan WebSocketPingInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often market streams publish mark price (markPrice stream; Binance: 3 s, or 1 s with @1s).</summary>
+    public TimeSpan MarkPriceInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,287 @@
+using System.Text.Json.Nodes;
+using TradingActors.Simulator.Engine;
+
+namespace TradingActors.Simulator.Streams;
+
+/// <summary>Market-stream and user-data payloads in Binance's WebSocket shapes.</summary>
+internal static class StreamJson
+{
+    public static JsonObject BookTicker(PriceSnapshot p, long updateId) => p.Market == MarketKind.Spot
+        ? new JsonObject { ["u"] = updateId, ["s"] = p.Symbol, ["b"] = Wire.Dec8(p.Bid), ["B"] = Wire.Dec8(1), ["a"] = Wire.Dec8(p.Ask), ["A"] = Wire.Dec8(1) }
+        : new JsonObject { ["e"] = "bookTicker", ["u"] = updateId, ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["b"] = Wire.Dec(p.Bid), ["B"] = "1", ["a"] = Wire.Dec(p.Ask), ["A"] = "1" };
+
+    public static JsonObject Depth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks, long updateId)
+    {
+        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        JsonArray Levels(IReadOnlyList<(decimal Price, decimal Qty)> levels) =>
+            new(levels.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
+        return p.Market == MarketKind.Spot
+            ? new JsonObject { ["lastUpdateId"] = updateId, ["bids"] = Levels(bids), ["asks"] = Levels(asks) }
+            : new JsonObject { ["e"] = "depthUpdate", ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["U"] = updateId, ["u"] = updateId, ["pu"] = updateId - 1, ["b"] = Levels(bids), ["a"] = Levels(asks) };
+    }
+
+    public static JsonObject MarkPrice(PriceSnapshot p)
+    {
+        const long eightHours = 8 * 3_600_000L;
+        return new JsonObject
+        {
+            ["e"] = "markPriceUpdate",
+            ["E"] = p.Time,
+            ["s"] = p.Symbol,
+            ["p"] = Wire.Dec(Math.Round(p.Mark, 8)),
+            ["i"] = Wire.Dec(Math.Round(p.Index, 8)),
+            ["P"] = Wire.Dec(Math.Round(p.Mark, 8)),
+            ["r"] = "0.00010000",
+            ["T"] = ((p.Time / eightHours) + 1) * eightHours,
+        };
+    }
+
+    public static JsonObject AggTrade(MarketTraded t)
+    {
+        var format = t.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        var json = new JsonObject
+        {
+            ["e"] = "aggTrade",
+            ["E"] = t.Time,
+            ["s"] = t.Symbol,
+            ["a"] = t.TradeId,
+            ["p"] = format(t.Price),
+            ["q"] = format(t.Qty),
+            ["f"] = t.TradeId,
+            ["l"] = t.TradeId,
+            ["T"] = t.Time,
+            ["m"] = t.BuyerIsMaker,
+        };
+        if (t.Market == MarketKind.Spot)
+        {
+            json["M"] = true;
+        }
+        else
+        {
+            json["nq"] = format(t.Qty);
+        }
+
+        return json;
+    }
+
+    public static JsonObject Kline(MarketKind market, string symbol, KlineBook.Candle c, long time)
+    {
+        var format = market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        return new JsonObject
+        {
+            ["e"] = "kline",
+            ["E"] = time,
+            ["s"] = symbol,
+            ["k"] = new JsonObject
+            {
+                ["t"] = c.OpenTime,
+                ["T"] = c.CloseTime,
+                ["s"] = symbol,
+                ["i"] = c.Interval,
+                ["f"] = c.FirstTradeId,
+                ["L"] = c.LastTradeId,
+                ["o"] = format(c.Open),
+                ["c"] = format(c.Close),
+                ["h"] = format(c.High),
+                ["l"] = format(c.Low),
+                ["v"] = format(c.Volume),
+                ["n"] = c.Trades,
+                ["x"] = c.Closed,
+                ["q"] = format(Math.Round(c.QuoteVolume, 8)),
+                ["V"] = format(0),
+                ["Q"] = format(0),
+                ["B"] = "0",
+            },
+        };
+    }
+
+    public static JsonObject ExecutionReport(OrderUpdated u)
+    {
+        var o = u.Order;
+        var t = u.Trade;
+        var json = new JsonObject
+        {
+            ["e"] = "executionReport",
+            ["E"] = u.Time,
+            ["s"] = o.Symbol,
+            ["c"] = o.ClientOrderId,
+            ["S"] = Wire.Name(o.Side),
+            ["o"] = Wire.Name(o.Type),
+            ["f"] = Wire.Name(o.TimeInForce),
+            ["q"] = Wire.Dec8(o.OrigQty),
+            ["p"] = Wire.Dec8(o.Price),
+            ["P"] = Wire.Dec8(o.StopPrice),
+            ["F"] = Wire.Dec8(0),
+            ["g"] = o.OrderListId,
+            ["C"] = u.Execution == ExecutionType.Canceled ? o.ClientOrderId : string.Empty,
+            ["x"] = Wire.Name(u.Execution),
+            ["X"] = Wire.Name(o.Status),
+            ["r"] = u.RejectReason,
+            ["i"] = o.OrderId,
+            ["l"] = Wire.Dec8(t?.Qty ?? 0),
+            ["z"] = Wire.Dec8(o.ExecutedQty),
+            ["L"] = Wire.Dec8(t?.Price ?? 0),
+            ["n"] = Wire.Dec8(t?.Commission ?? 0),
+            ["N"] = t?.CommissionAsset,
+            ["T"] = u.Time,
+            ["t"] = t?.Id ?? -1,
+            ["I"] = u.Time,
+            ["w"] = o.IsOpen && o.IsWorking,
+            ["m"] = t?.IsMaker ?? false,
+            ["M"] = false,
+            ["O"] = o.Time,
+            ["Z"] = Wire.Dec8(o.CumQuote),
+            ["Y"] = Wire.Dec8(t?.QuoteQty ?? 0),
+            ["Q"] = Wire.Dec8(o.OrigQuoteOrderQty),
+            ["W"] = o.WorkingTime,
+            ["V"] = "EXPIRE_MAKER",
+        };
+        if (u.Execution == ExecutionType.Expired && u.ExpiryReason.Length > 0)
+        {
+            json["eR"] = u.ExpiryReason;
+        }
+
+        return json;
+    }
+
+    public static JsonObject AccountPosition(SpotBalancesChanged b) => new()
+    {
+        ["e"] = "outboundAccountPosition",
+        ["E"] = b.Time,
+        ["u"] = b.Time,
+        ["B"] = new JsonArray(b.Balances.Select(x => (JsonNode)new JsonObject { ["a"] = x.Asset, ["f"] = Wire.Dec8(x.Free), ["l"] = Wire.Dec8(x.Locked) }).ToArray()),
+    };
+
+    public static JsonObject ListStatus(OrderListUpdated u) => new()
+    {
+        ["e"] = "listStatus",
+        ["E"] = u.Time,
+        ["s"] = u.List.Symbol,
+        ["g"] = u.List.OrderListId,
+        ["c"] = "OCO",
+        ["l"] = u.List.ListStatusType,
+        ["L"] = u.List.ListOrderStatus,
+        ["r"] = "NONE",
+        ["C"] = u.List.ListClientOrderId,
+        ["T"] = u.List.TransactionTime,
+        ["O"] = new JsonArray(u.List.Orders.Select(o => (JsonNode)new JsonObject { ["s"] = o.Symbol, ["i"] = o.OrderId, ["c"] = o.ClientOrderId }).ToArray()),
+    };
+
+    public static JsonObject OrderTradeUpdate(OrderUpdated u)
+    {
+        var o = u.Order;
+        var t = u.Trade;
+        return new JsonObject
+        {
+            ["e"] = "ORDER_TRADE_UPDATE",
+            ["E"] = u.Time,
+            ["T"] = u.Time,
+            ["o"] = new JsonObject
+            {
+                ["s"] = o.Symbol,
+                ["c"] = o.ClientOrderId,
+                ["S"] = Wire.Name(o.Side),
+                ["o"] = Wire.Name(o.Type),
+                ["f"] = Wire.Name(o.TimeInForce),
+                ["q"] = Wire.Dec(o.OrigQty),
+                ["p"] = Wire.Dec(o.Price),
+                ["ap"] = Wire.Dec(Math.Round(o.AvgPrice, 8)),
+                ["sp"] = Wire.Dec(o.StopPrice),
+                ["x"] = Wire.Name(u.Execution),
+                ["X"] = Wire.Name(o.Status),
+                ["i"] = o.OrderId,
+                ["l"] = Wire.Dec(t?.Qty ?? 0),
+                ["z"] = Wire.Dec(o.ExecutedQty),
+                ["L"] = Wire.Dec(t?.Price ?? 0),
+                ["N"] = t?.CommissionAsset ?? "USDT",
+                ["n"] = Wire.Dec(Math.Round(t?.Commission ?? 0, 8)),
+                ["T"] = u.Time,
+                ["t"] = t?.Id ?? 0,
+                ["b"] = "0",
+                ["a"] = "0",
+                ["m"] = t?.IsMaker ?? false,
+                ["R"] = o.ReduceOnly,
+                ["wt"] = Wire.Name(o.WorkingType),
+                ["ot"] = Wire.Name(o.OrigType),
+                ["ps"] = "BOTH",
+                ["cp"] = o.ClosePosition,
+                ["rp"] = Wire.Dec(Math.Round(t?.RealizedPnl ?? 0, 8)),
+                ["pm"] = "NONE",
+                ["gtd"] = 0,
+                ["er"] = u.ExpiryReason.Length == 0 ? "0" : u.ExpiryReason,
+                ["V"] = "EXPIRE_MAKER",
+            },
+        };
+    }
+
+    public static JsonObject AccountUpdate(FuturesAccountChanged a) => new()
+    {
+        ["e"] = "ACCOUNT_UPDATE",
+        ["E"] = a.Time,
+        ["T"] = a.Time,
+        ["a"] = new JsonObject
+        {
+            ["m"] = a.Reason,
+            ["B"] = new JsonArray(new JsonObject
+            {
+                ["a"] = "USDT",
+                ["wb"] = Wire.Dec(Math.Round(a.WalletBalance, 8)),
+                ["cw"] = Wire.Dec(Math.Round(a.WalletBalance - a.Positions.Sum(p => p.IsolatedMargin), 8)),
+                ["bc"] = "0",
+            }),
+            ["P"] = new JsonArray(a.Positions.Select(p => (JsonNode)new JsonObject
+            {
+                ["s"] = p.Symbol,
+                ["pa"] = Wire.Dec(p.PositionAmt),
+                ["ep"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
+                ["bep"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
+                ["cr"] = Wire.Dec(Math.Round(p.RealizedProfit, 8)),
+                ["up"] = Wire.Dec(Math.Round(p.UnrealizedProfit, 8)),
+                ["mt"] = p.MarginType == MarginType.Isolated ? "isolated" : "cross",
+                ["iw"] = Wire.Dec(Math.Round(p.IsolatedWallet, 8)),
+                ["ps"] = "BOTH",
+            }).ToArray()),
+        },
+    };
+
+    public static JsonObject AlgoUpdate(AlgoOrderUpdated u)
+    {
+        var a = u.Algo;
+        return new JsonObject
+        {
+            ["e"] = "ALGO_UPDATE",
+            ["T"] = u.Time,
+            ["E"] = u.Time,
+            ["o"] = new JsonObject
+            {
+                ["caid"] = a.ClientAlgoId,
+                ["aid"] = a.AlgoId,
+                ["at"] = "CONDITIONAL",
+                ["o"] = Wire.Name(a.OrderType),
+                ["s"] = a.Symbol,
+                ["S"] = Wire.Name(a.Side),
+                ["ps"] = "BOTH",
+                ["f"] = Wire.Name(a.TimeInForce),
+                ["q"] = Wire.Dec(a.Quantity),
+                ["X"] = Wire.Name(a.Status),
+                ["ai"] = a.ActualOrderId == 0 ? string.Empty : a.ActualOrderId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ap"] = Wire.Dec(Math.Round(a.ActualPrice, 8)),
+                ["aq"] = Wire.Dec(a.ActualQty),
+                ["act"] = "0",
+                ["tp"] = Wire.Dec(a.TriggerPrice),
+                ["p"] = Wire.Dec(a.Price),
+                ["V"] = "EXPIRE_MAKER",
+                ["wt"] = Wire.Name(a.WorkingType),
+                ["pm"] = "NONE",
+                ["cp"] = a.ClosePosition,
+                ["pP"] = a.PriceProtect,
+                ["R"] = a.ReduceOnly,
+                ["tt"] = a.TriggerTime,
+                ["gtd"] = 0,
+                ["rm"] = string.Empty,
+            },
+        };
+    }
+
+    public static JsonObject ListenKeyExpired(string key, long time) => new() { ["e"] = "listenKeyExpired", ["E"] = time, ["listenKey"] = key };
+}
