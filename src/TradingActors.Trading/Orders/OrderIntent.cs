@@ -37,6 +37,17 @@ public sealed partial class OrderIntent : ReceivePersistentActor
 
         Command<SubmitIntent>(OnSubmit);
         Command<GetIntent>(_ => ReplyState());
+        Command<StopIfIdle>(_ =>
+        {
+            if (_data.Status == IntentStatus.New || _data.IsTerminal)
+            {
+                Context.Stop(Self);
+            }
+            else
+            {
+                Sender.Tell(new StillBusy(_id));
+            }
+        });
         Command<CancelIntent>(_ => OnCancelRequested());
         Command<OrderUpdated>(OnOrderUpdated);
         Command<AlgoOrderUpdated>(OnAlgoOrderUpdated);
@@ -77,7 +88,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
 
         if (_data.IsTerminal)
         {
-            _router.Tell(new IntentDone(_id));
+            _router.Tell(new IntentDone(_id, Finished: true));
             return;
         }
 
@@ -128,7 +139,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         if (_data.Status == IntentStatus.New)
         {
             Sender.Tell(new IntentNotFound(_id));
-            _router.Tell(new IntentDone(_id));
+            _router.Tell(new IntentDone(_id, Finished: false));
             return;
         }
 
@@ -147,7 +158,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         if (_data.IsTerminal && before != _data.Status)
         {
             Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
-            _router.Tell(new IntentDone(_id));
+            _router.Tell(new IntentDone(_id, Finished: true));
         }
 
         then?.Invoke();
@@ -211,6 +222,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         if (leg.Kind == LegKind.Cancel)
         {
             OnCancelAnswered(leg, answered.Outcome);
+            return;
+        }
+
+        if (leg.Status is not null && answered.Outcome is OrderOutcome.Unknown or AlgoOrderOutcome.Unknown or OrderListOutcome.Unknown)
+        {
+            // Another source (the stream, an earlier query) already saw the order: a late "unknown" adds nothing.
+            Drive();
             return;
         }
 

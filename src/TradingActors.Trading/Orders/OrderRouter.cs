@@ -55,6 +55,7 @@ public sealed class OrderRouter : ReceivePersistentActor
         Command<GetMemoryFootprint>(_ => Sender.Tell(new MemoryFootprint(_live.Count, Context.Children.Count(), _legs.Count)));
         Command<LegRegistered>(r => _legs[r.ClientOrderId] = r.Intent);
         Command<IntentDone>(OnIntentDone);
+        Command<StillBusy>(OnStillBusy);
         Command<IntentReport>(OnIntentReport);
         Command<OrderUpdated>(u => RouteUpdate(u.Order.ClientOrderId, u));
         Command<AlgoOrderUpdated>(u => RouteUpdate(u.Order.ClientAlgoId, u));
@@ -139,25 +140,37 @@ public sealed class OrderRouter : ReceivePersistentActor
 
     private void OnIntentDone(IntentDone done)
     {
-        if (Context.Child(ChildName(done.Intent)) is not { } child)
+        if (Context.Child(ChildName(done.Intent)) is not { } child || _waitingForStop.ContainsKey(done.Intent))
         {
             return;
         }
 
-        foreach (var leg in _legs.Where(l => l.Value == done.Intent).Select(l => l.Key).ToList())
-        {
-            _legs.Remove(leg);
-        }
-
+        // Messages for the intent are held back until it has either stopped or said it has work again.
         _waitingForStop[done.Intent] = [];
-        Context.Stop(child);
-        if (_live.Contains(done.Intent))
+        child.Tell(new StopIfIdle());
+        if (done.Finished && _live.Contains(done.Intent))
         {
+            foreach (var leg in _legs.Where(l => l.Value == done.Intent).Select(l => l.Key).ToList())
+            {
+                _legs.Remove(leg);
+            }
+
             Persist(new IntentReleased(done.Intent, Now), e =>
             {
                 _live.Remove(e.Id);
                 MaybeSnapshot();
             });
+        }
+    }
+
+    private void OnStillBusy(StillBusy busy)
+    {
+        if (_waitingForStop.Remove(busy.Intent, out var waiting))
+        {
+            foreach (var envelope in waiting)
+            {
+                Sender.Tell(envelope.Message, envelope.Sender);
+            }
         }
     }
 

@@ -52,6 +52,12 @@ public static class RouterProtocol
     /// <summary>From an intent to the router: route exchange updates for this client id to me.</summary>
     internal sealed record LegRegistered(IntentId Intent, ClientOrderId ClientOrderId);
 
-    /// <summary>From an intent to the router: I am done (or was never submitted) and may leave memory.</summary>
-    internal sealed record IntentDone(IntentId Intent);
+    /// <summary>From an intent to the router: I am done (<paramref name="Finished"/>) or was never submitted, and may leave memory.</summary>
+    internal sealed record IntentDone(IntentId Intent, bool Finished);
+
+    /// <summary>From the router to an intent: stop, unless a message that came meanwhile gave you work.</summary>
+    internal sealed record StopIfIdle;
+
+    /// <summary>From an intent to the router: I was asked to stop but have work now; send me what you held back.</summary>
+    internal sealed record StillBusy(IntentId Intent);
 }

@@ -1,0 +1,131 @@
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Persistence;
+using TradingActors.Simulator.Faults;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using static TradingActors.Trading.Positions.PositionProtocol;
+
+namespace TradingActors.Trading.Tests.Scenarios;
+
+public sealed class FuturesEntryScenarios : IAsyncLifetime
+{
+    private TradingScenario _scenario = null!;
+
+    public async Task InitializeAsync() => _scenario = await TradingScenario.StartAsync(new PositionSettings
+    {
+        EntryVerificationDeadline = TimeSpan.FromSeconds(1),
+        VerificationBackoff = TimeSpan.FromMilliseconds(100),
+    });
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task A_maker_order_that_fills_within_its_window_needs_no_taker()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
+        await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+
+        _scenario.SetPrice(TradingScenario.Btc, 49_900m);
+
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);
+        var entry = _scenario.Orders("FUTURES")[0];
+        Assert.Equal("LIMIT", entry.Type);
+        Assert.DoesNotContain(_scenario.Orders("FUTURES"), o => o.Type == "MARKET");
+    }
+
+    [Fact]
+    public async Task A_maker_order_that_times_out_is_cancelled_and_the_rest_taken_at_market()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromMilliseconds(300), new ExecutionPolicy.Market()));
+
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);
+
+        Assert.Equal(0.01m, active.Data.Quantity);
+        var ledger = _scenario.Simulator.Ledger.Entries(market: "FUTURES").Where(e => e.Outcome == "accepted").ToList();
+        Assert.Equal(["NEW LIMIT", "CANCEL", "NEW MARKET"], ledger.Take(3).Select(e => e.Action == "CANCEL" ? "CANCEL" : $"NEW {e.Type}"));
+    }
+
+    [Fact]
+    public async Task A_post_only_order_refused_as_taker_falls_back_to_market()
+    {
+        // The maker buy is priced at the bid, then held in flight while the market falls below it: on arrival it
+        // would take liquidity, so the venue refuses it (-5022).
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 1_000, Count = 1 });
+        var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
+        await TradingScenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(new IntentId($"{id.Value}-en")), TimeSpan.FromSeconds(5))
+                is RouterProtocol.IntentReport { Legs.Count: > 0 });
+        _scenario.SetPrice(TradingScenario.Btc, 49_500m);
+
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);
+        var orders = _scenario.Orders("FUTURES");
+        Assert.True(orders[0].Code == -5022, string.Join("; ", orders));
+        Assert.Equal("MARKET", orders[1].Type);
+    }
+
+    [Fact]
+    public async Task A_twap_entry_is_sent_in_its_slices()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Twap(3, TimeSpan.FromMilliseconds(50)), quantity: 0.03m);
+
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);
+
+        Assert.Equal(0.03m, active.Data.Quantity);
+        Assert.Equal(3, _scenario.Orders("FUTURES").Count(o => o.Type == "MARKET" && o.Side == "BUY"));
+    }
+
+    [Fact]
+    public async Task An_entry_accepted_but_unanswered_is_found_by_query_and_never_sent_twice()
+    {
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropResponseAfterExecute, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
+
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        Assert.Single(_scenario.Orders("FUTURES"), o => o.Type == "MARKET");
+    }
+
+    [Fact]
+    public async Task Positions_lagging_on_rest_do_not_roll_back_an_entry_the_stream_confirmed()
+    {
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.PositionLagMs, LagMs = 5_000 });
+
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        Assert.Equal(0.01m, active.Data.Quantity);
+    }
+
+    [Fact]
+    public async Task A_rollback_that_fails_to_flatten_raises_an_alert()
+    {
+        // The entry executes but answers 500, its fill never reaches the stream, and neither its order nor the
+        // positions can be read: unknown at the deadline.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropNextUserEvent, Market = "FUTURES", Count = 100 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "GET" });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk", Count = 6 });
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+        await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+
+        // The rollback's reduce-only close is refused, so the position stays open on the exchange.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
+
+        var rolledBack = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.RolledBack && p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
+        Assert.False(rolledBack.Data.VerifiedFlat);
+        var alerts = await _scenario.System.Persistence().Queries.CurrentEventsByTag(Trading.Positions.Position.AlertsTag, 0).ToListAsync();
+        Assert.Contains(alerts, a => a.Event is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal));
+    }
+
+    private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal quantity = 0.01m)
+    {
+        var id = PositionId.New();
+        var reply = await _scenario.Futures.Positions.Ask<object>(
+            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, quantity, policy, 50_000m, 49_000m),
+            TimeSpan.FromSeconds(5));
+        Assert.IsType<PositionAccepted>(reply);
+        return id;
+    }
+}
