@@ -1,0 +1,152 @@
+using System.Data.Common;
+using TradingActors.Persistence.Journal;
+using TradingActors.Persistence.Snapshot;
+
+namespace TradingActors.Persistence.Sql;
+
+public abstract partial class SqlJournal
+{
+    /// <summary>
+    /// One query returns the events and (through the deleted rows, whose payload is not read) the highest
+    /// sequence number.
+    /// </summary>
+    public async Task<long> ReplayForRecoveryAsync(
+        string persistenceId,
+        long fromSequenceNr,
+        int chunkSize,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onChunk);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"""
+            SELECT sequence_number, created, CASE WHEN deleted THEN NULL ELSE message END, manifest, writer_uuid FROM {JournalTable}
+            WHERE persistence_id = @pid AND sequence_number >= @from
+            ORDER BY sequence_number
+            """,
+            ("pid", persistenceId),
+            ("from", fromSequenceNr));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await StreamEventsAsync(reader, persistenceId, chunkSize, onChunk, cancellationToken);
+    }
+
+    /// <summary>The latest matching snapshot and the events after it, in one command of two statements.</summary>
+    public async Task<long> RecoverAsync(
+        string persistenceId,
+        SnapshotSelectionCriteria criteria,
+        int chunkSize,
+        Func<SelectedSnapshot?, ValueTask> onSnapshot,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(onSnapshot);
+        ArgumentNullException.ThrowIfNull(onChunk);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        await EnsureInitializedAsync(cancellationToken);
+        var matches = criteria.MaxSequenceNr > 0
+            ? "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs"
+            : "1 = 0";
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            $"""
+            SELECT sequence_number, created, snapshot, manifest FROM {SnapshotTable} WHERE {matches}
+            ORDER BY sequence_number DESC LIMIT 1;
+            SELECT sequence_number, created, CASE WHEN deleted THEN NULL ELSE message END, manifest, writer_uuid FROM {JournalTable}
+            WHERE persistence_id = @pid
+              AND sequence_number > COALESCE((SELECT MAX(sequence_number) FROM {SnapshotTable} WHERE {matches}), 0)
+            ORDER BY sequence_number
+            """,
+            ("pid", persistenceId),
+            ("maxSeq", criteria.MaxSequenceNr),
+            ("minSeq", criteria.MinSequenceNr),
+            ("maxTs", criteria.MaxTimestamp),
+            ("minTs", criteria.MinTimestamp));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        SelectedSnapshot? snapshot = null;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            var sequenceNr = reader.GetInt64(0);
+            var state = Serializer.Deserialize(reader.GetString(3), reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
+            snapshot = new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, reader.GetInt64(1)), state);
+        }
+
+        await onSnapshot(snapshot);
+        if (!await reader.NextResultAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The recovery query returned no event result set.");
+        }
+
+        var highest = await StreamEventsAsync(reader, persistenceId, chunkSize, onChunk, cancellationToken);
+        return Math.Max(highest, snapshot?.Metadata.SequenceNr ?? 0);
+    }
+
+    /// <summary>
+    /// Reads raw rows on this thread, deserializes the previous chunk on a pool thread and hands the one
+    /// before to <paramref name="onChunk"/>: the three stages overlap. Deleted rows count for the highest
+    /// sequence number only.
+    /// </summary>
+    private async Task<long> StreamEventsAsync(
+        DbDataReader reader,
+        string persistenceId,
+        int chunkSize,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
+        CancellationToken cancellationToken)
+    {
+        long highest = 0;
+        var raw = new List<RawEvent>(chunkSize);
+        Task<List<PersistentRepresentation>>? deserializing = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            highest = reader.GetInt64(0);
+            if (reader.IsDBNull(2))
+            {
+                continue;
+            }
+
+            raw.Add(new RawEvent(highest, reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.GetString(4)));
+            if (raw.Count == chunkSize)
+            {
+                if (deserializing is not null)
+                {
+                    await onChunk(await deserializing);
+                }
+
+                var full = raw;
+                deserializing = Task.Run(() => Deserialize(persistenceId, full), cancellationToken);
+                raw = new List<RawEvent>(chunkSize);
+            }
+        }
+
+        if (deserializing is not null)
+        {
+            await onChunk(await deserializing);
+        }
+
+        if (raw.Count > 0)
+        {
+            await onChunk(Deserialize(persistenceId, raw));
+        }
+
+        return highest;
+    }
+
+    private List<PersistentRepresentation> Deserialize(string persistenceId, List<RawEvent> raw)
+    {
+        var events = new List<PersistentRepresentation>(raw.Count);
+        foreach (var row in raw)
+        {
+            var payload = Serializer.Deserialize(row.Manifest, row.Message, persistenceId, row.SequenceNr);
+            events.Add(new PersistentRepresentation(persistenceId, row.SequenceNr, payload, row.WriterUuid, row.Timestamp));
+        }
+
+        return events;
+    }
+
+    private sealed record RawEvent(long SequenceNr, long Timestamp, byte[] Message, string Manifest, string WriterUuid);
+}
