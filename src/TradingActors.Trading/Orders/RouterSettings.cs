@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace TradingActors.Trading.Orders;
 
 /// <summary>The order router's options (HOCON block <c>trading-actors.router</c>).</summary>
@@ -17,4 +19,28 @@ public sealed record RouterSettings
 
     /// <summary>Events of the router's own journal between snapshots of its live intents.</summary>
     public int SnapshotEvery { get; init; } = 1000;
+
+    public static RouterSettings Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("trading-actors:router");
+        var d = new RouterSettings();
+        var prefix = section["client-order-id-prefix"] ?? d.ClientOrderIdPrefix;
+        try
+        {
+            Domain.ClientOrderIds.ValidatePrefix(prefix);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"trading-actors.router.client-order-id-prefix: {e.Message}", e);
+        }
+
+        return d with
+        {
+            ClientOrderIdPrefix = prefix,
+            UnknownQueryBackoff = ConfigValues.Duration(section, "trading-actors.router", "unknown-query-backoff") ?? d.UnknownQueryBackoff,
+            UnknownQueryAttempts = ConfigValues.Int(section, "trading-actors.router", "unknown-query-attempts") ?? d.UnknownQueryAttempts,
+            SnapshotEvery = ConfigValues.Int(section, "trading-actors.router", "snapshot-every") ?? d.SnapshotEvery,
+        };
+    }
 }

@@ -257,7 +257,11 @@ public sealed partial class Position
     {
         var gross = _data.Direction.Sign() * (exitPrice - _data.EntryPrice) * quantity;
         var realized = gross - _data.Fees - exitFees;
-        Record(new PositionClosed(reason, quantity, exitPrice, exitFees, realized, Now), AfterTerminal, OrdersExecutedTag);
+        Record(new PositionClosed(reason, quantity, exitPrice, exitFees, realized, Now), () =>
+        {
+            Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
+            AfterTerminal();
+        }, OrdersExecutedTag);
     }
 
     /// <summary>After the end: cancel what still protects, check the exchange is flat, then leave memory.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using TradingActors.Trading.Orders;
 
 namespace TradingActors.Trading.Positions;
@@ -19,4 +20,26 @@ public sealed record PositionSettings
 
     /// <summary>How long a finished position stays in memory to answer late questions.</summary>
     public TimeSpan PassivateAfter { get; init; } = TimeSpan.FromMinutes(1);
+
+    public static PositionSettings Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        const string Key = "trading-actors.positions";
+        var section = configuration.GetSection("trading-actors:positions");
+        var d = new PositionSettings();
+        var chaseAttempts = ConfigValues.Int(section, Key, "price-chase-attempts") ?? 3;
+        return d with
+        {
+            ExitPolicy = (section["exit-policy"] ?? "market").ToLowerInvariant() switch
+            {
+                "market" => new ExecutionPolicy.Market(),
+                "price-chase" => new ExecutionPolicy.PriceChase(chaseAttempts, FillOrKill: false),
+                var other => throw new FormatException($"{Key}.exit-policy: '{other}' is not market or price-chase."),
+            },
+            EntryVerificationDeadline = ConfigValues.Duration(section, Key, "entry-verification-deadline") ?? d.EntryVerificationDeadline,
+            VerificationBackoff = ConfigValues.Duration(section, Key, "verification-backoff") ?? d.VerificationBackoff,
+            MaxCloseAttempts = ConfigValues.Int(section, Key, "max-close-attempts") ?? d.MaxCloseAttempts,
+            PassivateAfter = ConfigValues.Duration(section, Key, "passivate-after") ?? d.PassivateAfter,
+        };
+    }
 }

@@ -48,7 +48,11 @@ public static class TradingJson
             .Register<RouterEvents.IntentReleased>("router.intent-released.v1")
             .Register<RouterEvents.LiveIntentsSnapshot>("router.live-intents-snapshot.v1")
             .Register<RegionEvents.PositionRegistered>("region.position-registered.v1")
-            .Register<RegionEvents.PositionReleased>("region.position-released.v1");
+            .Register<RegionEvents.PositionReleased>("region.position-released.v1")
+            .Register<Strategy.StrategyProtocol.SignalRecorded>("strategy.signal-recorded.v1")
+            .Register<Risk.RiskEvents.KillSwitchWasEngaged>("risk.kill-switch-engaged.v1")
+            .Register<Risk.RiskEvents.KillSwitchWasReset>("risk.kill-switch-reset.v1")
+            .Register<Risk.RiskEvents.RealizedPnlRecorded>("risk.realized-pnl-recorded.v1");
     }
 
     private static JsonSerializerOptions CreateOptions()

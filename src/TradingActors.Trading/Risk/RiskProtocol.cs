@@ -1,0 +1,26 @@
+using TradingActors.Exchange;
+
+namespace TradingActors.Trading.Risk;
+
+public static class RiskProtocol
+{
+    /// <summary>Pre-trade check; answered by <see cref="EntryApproved"/> or <see cref="EntryDenied"/>.</summary>
+    public sealed record CheckEntry(Market Market, Symbol Symbol, decimal Quantity, decimal Price);
+
+    public sealed record EntryApproved;
+
+    public sealed record EntryDenied(string Reason);
+
+    /// <summary>Stops the strategies, closes every position and cancels open orders. Answered by <see cref="KillSwitchEngaged"/>.</summary>
+    public sealed record EngageKillSwitch;
+
+    public sealed record KillSwitchEngaged(int ClosedPositions, int CancelledOrders);
+
+    /// <summary>Allows entries again after a kill switch.</summary>
+    public sealed record ResetKillSwitch;
+
+    /// <summary>Answered by <see cref="RiskStatus"/>.</summary>
+    public sealed record GetRiskStatus;
+
+    public sealed record RiskStatus(bool KillSwitchEngaged, decimal DailyRealizedPnl, bool EntriesHalted);
+}

@@ -1,0 +1,32 @@
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Features;
+
+namespace TradingActors.Trading.Strategy;
+
+public static class StrategyProtocol
+{
+    /// <summary>Stops taking new entries (open positions stay protected). Answered by <see cref="StrategiesStopped"/>.</summary>
+    public sealed record StopStrategies;
+
+    public sealed record StrategiesStopped(int Count);
+
+    /// <summary>Answered by <see cref="Signals"/>: the most recent signals and decisions, newest first.</summary>
+    public sealed record GetSignals;
+
+    public sealed record Signals(IReadOnlyList<SignalRecorded> Recent);
+
+    /// <summary>Features of one closed bar, from a strategy's feature generator.</summary>
+    public sealed record FeaturesReady(string Strategy, FeatureSnapshot Features, decimal Price);
+
+    /// <summary>A journaled signal: what the rules said and what the strategy decided (with the configuration revision).</summary>
+    public sealed record SignalRecorded(
+        string Strategy,
+        string Side,
+        decimal Confidence,
+        string Decision,
+        PositionId? Position,
+        decimal Price,
+        decimal Quantity,
+        string Revision,
+        DateTimeOffset At);
+}

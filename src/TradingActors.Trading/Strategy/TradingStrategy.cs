@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using TradingActors.Actors;
+using TradingActors.Persistence;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Features;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using TradingActors.Trading.Risk;
+using static TradingActors.Trading.Strategy.StrategyProtocol;
+
+namespace TradingActors.Trading.Strategy;
+
+/// <summary>
+/// One configured strategy (S3): evaluates its rules at every bar close, sizes an entry from its risk per trade,
+/// asks the risk manager, journals the signal and its decision (with the configuration revision), then opens the
+/// position under a fresh id. It holds at most one position at a time.
+/// </summary>
+public sealed class TradingStrategy : ReceivePersistentActor
+{
+    public const string SignalsTag = "signals";
+    private const int RecentSignals = 50;
+
+    private readonly StrategyDefinition _definition;
+    private readonly MarketActors _market;
+    private readonly IActorRef _risk;
+    private readonly LinkedList<SignalRecorded> _recent = new();
+    private PositionId? _current;
+    private bool _deciding;
+    private bool _stopped;
+
+    public TradingStrategy(StrategyDefinition definition, MarketActors market, IActorRef risk)
+    {
+        _definition = definition;
+        _market = market;
+        _risk = risk;
+
+        Recover<SignalRecorded>(Remember);
+        Recover<RecoveryCompleted>(_ => Context.ActorOf(FeatureGenerator.Props(_definition, Self), "features"));
+
+        Command<FeaturesReady>(OnFeatures);
+        Command<PositionProtocol.PositionView>(view =>
+        {
+            if (view.Data.Id == _current && view.Data.State.IsTerminal())
+            {
+                _current = null;
+            }
+        });
+        Command<Decision>(OnDecision);
+        Command<StopStrategies>(_ =>
+        {
+            _stopped = true;
+            Sender.Tell(new StrategiesStopped(1));
+        });
+        Command<GetSignals>(_ => Sender.Tell(new Signals([.. _recent])));
+    }
+
+    public override string PersistenceId => $"strategy-{_definition.Name}";
+
+    public static Props Props(StrategyDefinition definition, MarketActors market, IActorRef risk) =>
+        Actors.Props.Create(() => new TradingStrategy(definition, market, risk));
+
+    private void Remember(SignalRecorded signal)
+    {
+        _recent.AddFirst(signal);
+        if (_recent.Count > RecentSignals)
+        {
+            _recent.RemoveLast();
+        }
+
+        if (signal.Position is { } position)
+        {
+            _current = position;
+        }
+    }
+
+    private void OnFeatures(FeaturesReady ready)
+    {
+        if (_stopped || _deciding)
+        {
+            return;
+        }
+
+        if (_current is { } current)
+        {
+            // Ask whether the position ended; the answer frees the strategy for the next bar.
+            _market.Positions.Tell(new PositionProtocol.GetPosition(current), Self);
+            return;
+        }
+
+        var (side, confidence) = Evaluate(ready.Features);
+        if (side is null)
+        {
+            return;
+        }
+
+        var direction = side == "LONG" ? PositionDirection.Long : PositionDirection.Short;
+        var stopDistance = _definition.StopDistance.Evaluate(ready.Features, previous: false);
+        if (stopDistance is not > 0m)
+        {
+            Record(side, confidence, "skipped: stop distance not ready", null, ready.Price, 0m);
+            return;
+        }
+
+        var rules = _market.Context.Rules.GetValueOrDefault(_definition.Symbol);
+        var quantity = PositionSizing.RiskBasedQuantity(_definition.Equity, _definition.RiskPerTrade, stopDistance.Value);
+        quantity = rules?.RoundQuantity(quantity, isMarketOrder: true) ?? quantity;
+        if (quantity <= 0m || (rules is not null && (quantity < rules.MinQuantity || quantity * ready.Price < rules.MinNotional)))
+        {
+            Record(side, confidence, "skipped: size below the venue's minimum", null, ready.Price, quantity);
+            return;
+        }
+
+        var sign = direction.Sign();
+        var stop = RoundPrice(ready.Price - (sign * stopDistance.Value));
+        var takeProfit = _definition.TakeProfitDistance?.Evaluate(ready.Features, previous: false) is { } tp and > 0m
+            ? RoundPrice(ready.Price + (sign * tp))
+            : (decimal?)null;
+        var candidate = new Decision(direction, side, confidence, quantity, ready.Price, stop, takeProfit, null);
+        _deciding = true;
+        var self = Self;
+        _risk.Ask<object>(new RiskProtocol.CheckEntry(_definition.Market, _definition.Symbol, quantity, ready.Price), TimeSpan.FromSeconds(10))
+            .PipeTo(self, answer => candidate with { Risk = answer }, e => candidate with { Risk = new RiskProtocol.EntryDenied(e.Message) });
+    }
+
+    private void OnDecision(Decision decision)
+    {
+        _deciding = false;
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (decision.Risk is RiskProtocol.EntryDenied denied)
+        {
+            Record(decision.Side, decision.Confidence, $"denied: {denied.Reason}", null, decision.Price, decision.Quantity);
+            return;
+        }
+
+        var id = PositionId.New();
+        Record(decision.Side, decision.Confidence, "opened", id, decision.Price, decision.Quantity, () =>
+            _market.Positions.Tell(new PositionProtocol.OpenPosition(
+                id, _definition.Market, _definition.Symbol, decision.Direction, decision.Quantity, _definition.EntryPolicy,
+                decision.Price, decision.Stop, decision.TakeProfit, $"strategy:{_definition.Name}")));
+    }
+
+    private (string? Side, decimal Confidence) Evaluate(FeatureSnapshot features)
+    {
+        if (_definition.Long is { } longRule && longRule.Fires(features, out var longConfidence))
+        {
+            return ("LONG", longConfidence);
+        }
+
+        if (_definition.Short is { } shortRule && shortRule.Fires(features, out var shortConfidence))
+        {
+            return ("SHORT", shortConfidence);
+        }
+
+        return (null, 0m);
+    }
+
+    private decimal RoundPrice(decimal price) =>
+        _market.Context.Rules.TryGetValue(_definition.Symbol, out var rules) ? rules.RoundPrice(price) : price;
+
+    private void Record(string side, decimal confidence, string decision, PositionId? position, decimal price, decimal quantity, Action? then = null)
+    {
+        var signal = new SignalRecorded(_definition.Name, side, confidence, decision, position, price, quantity, _definition.Revision, Context.System.TimeProvider.GetUtcNow());
+        Persist(new Tagged(signal, SignalsTag), _ =>
+        {
+            Remember(signal);
+            Log.LogInformation("Strategy {Strategy}: {Side} signal (confidence {Confidence:0.00}) -> {Decision}", _definition.Name, side, confidence, decision);
+            then?.Invoke();
+        });
+    }
+
+    private sealed record Decision(
+        PositionDirection Direction, string Side, decimal Confidence, decimal Quantity, decimal Price, decimal Stop, decimal? TakeProfit, object? Risk);
+}

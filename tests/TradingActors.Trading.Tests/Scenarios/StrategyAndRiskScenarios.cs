@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Simulator.Engine;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using TradingActors.Trading.Risk;
+using TradingActors.Trading.Strategy;
+using static TradingActors.Trading.Risk.RiskProtocol;
+
+namespace TradingActors.Trading.Tests.Scenarios;
+
+public sealed class StrategyAndRiskScenarios : IAsyncLifetime
+{
+    private TradingScenario _scenario = null!;
+    private IActorRef _risk = null!;
+    private IReadOnlyDictionary<Market, MarketActors> _markets = null!;
+
+    public async Task InitializeAsync()
+    {
+        _scenario = await TradingScenario.StartAsync();
+        _markets = new Dictionary<Market, MarketActors> { [Market.Futures] = _scenario.Futures, [Market.Spot] = _scenario.Spot };
+        _risk = _scenario.System.ActorOf(RiskManager.Props(new RiskSettings { MaxOpenPositions = 2 }, _markets), "risk");
+    }
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task A_strategy_whose_rule_holds_opens_a_protected_position_and_journals_the_signal()
+    {
+        var definitions = StrategyDefinitions.Read(new ConfigurationBuilder().AddHoconString("""
+            trading-actors.strategies.always-long {
+              market = FUTURES
+              symbol = BTCUSDT
+              bar-interval = 100ms
+              entry.long.when = "close > 0"
+              stop-distance = "close * 0.02"
+            }
+            """).Build());
+
+        var strategies = StrategyActors.Start(_scenario.System, definitions, _markets, _risk);
+
+        StrategyProtocol.SignalRecorded? opened = null;
+        var price = 50_000m;
+        await TradingScenario.WaitUntilAsync(async () =>
+        {
+            // Prices move only when set: keep the market ticking so bars form.
+            _scenario.SetPrice(TradingScenario.Btc, price += 1m);
+            var signals = await strategies.Ask<StrategyProtocol.Signals>(new StrategyProtocol.GetSignals(), TimeSpan.FromSeconds(5));
+            opened = signals.Recent.FirstOrDefault(s => s.Decision == "opened");
+            return opened is not null;
+        });
+        var view = await _scenario.AwaitPositionAsync(_scenario.Futures, opened!.Position!.Value, p => p.ActiveStop is not null);
+        Assert.Equal("strategy:always-long", view.Data.Origin);
+        Assert.Equal(definitions[0].Revision, opened.Revision);
+        Assert.True(view.Data.StopPrice < opened.Price);
+    }
+
+    [Fact]
+    public async Task Entries_beyond_the_limits_are_denied()
+    {
+        var first = await _risk.Ask<object>(new CheckEntry(Market.Futures, TradingScenario.Btc, 0.01m, 50_000m), TimeSpan.FromSeconds(5));
+        var tooBig = await _risk.Ask<object>(new CheckEntry(Market.Futures, TradingScenario.Btc, 10m, 50_000m), TimeSpan.FromSeconds(5));
+
+        Assert.IsType<EntryApproved>(first);
+        Assert.Contains("notional", Assert.IsType<EntryDenied>(tooBig).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_kill_switch_leaves_every_position_flat_and_no_order_open()
+    {
+        await OpenAsync(_scenario.Futures, Market.Futures, 49_000m, null);
+        await OpenAsync(_scenario.Spot, Market.Spot, 49_000m, 52_000m);
+        Assert.NotEmpty(_scenario.Simulator.Engine.OpenOrders(MarketKind.Spot, "BTCUSDT"));
+
+        var engaged = await _risk.Ask<KillSwitchEngaged>(new EngageKillSwitch(), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, engaged.ClosedPositions);
+        Assert.All(_scenario.Simulator.Engine.Positions(), p => Assert.Equal(0m, p.PositionAmt));
+        Assert.Empty(_scenario.Simulator.Engine.OpenOrders(MarketKind.Spot, null));
+        Assert.Empty(_scenario.Simulator.Engine.OpenOrders(MarketKind.Futures, null));
+        Assert.Empty(_scenario.Simulator.Engine.AlgoOrders(null, openOnly: true));
+        var status = await _risk.Ask<RiskStatus>(new GetRiskStatus(), TimeSpan.FromSeconds(5));
+        Assert.True(status.EntriesHalted);
+        Assert.IsType<EntryDenied>(await _risk.Ask<object>(new CheckEntry(Market.Spot, TradingScenario.Btc, 0.01m, 50_000m), TimeSpan.FromSeconds(5)));
+    }
+
+    private async Task OpenAsync(MarketActors market, Market kind, decimal stop, decimal? takeProfit)
+    {
+        var id = PositionId.New();
+        await market.Positions.Ask<object>(new PositionProtocol.OpenPosition(
+            id, kind, TradingScenario.Btc, PositionDirection.Long, 0.01m, new ExecutionPolicy.Market(), 50_000m, stop, takeProfit), TimeSpan.FromSeconds(5));
+        await _scenario.AwaitPositionAsync(market, id, p => p.ActiveStop is not null);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using TradingActors.Exchange;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Strategy;
+using TradingActors.Trading.Strategy.Rules;
+
+namespace TradingActors.Trading.Tests.Strategy;
+
+public sealed class StrategyDefinitionsTests
+{
+    [Fact]
+    public void A_strategy_block_reads_into_rules_sizing_and_policy()
+    {
+        var definitions = Read("""
+            trading-actors.strategies.btc-trend {
+              market = FUTURES
+              symbol = BTCUSDT
+              bar-interval = 2s
+              equity = 5000
+              risk-per-trade = 0.02
+              policy = maker-then-taker
+              maker-window = 3s
+              entry.long {
+                min-confidence = 0.7
+                conditions = [
+                  { when = "ema(9) crosses_above ema(21)", weight = 0.7 }
+                  { when = "rsi(14) < 70", weight = 0.3 }
+                ]
+              }
+              entry.short.when = "ema(9) crosses_below ema(21)"
+              stop-distance = "atr(14) * 2"
+            }
+            """);
+
+        var definition = Assert.Single(definitions);
+        Assert.Equal(("btc-trend", Market.Futures, new Symbol("BTCUSDT")), (definition.Name, definition.Market, definition.Symbol));
+        Assert.Equal(TimeSpan.FromSeconds(2), definition.BarInterval);
+        Assert.Equal(2, definition.Long!.Conditions.Count);
+        Assert.Equal(0.7m, definition.Long.MinConfidence);
+        Assert.Single(definition.Short!.Conditions);
+        Assert.Equal(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(3), new ExecutionPolicy.Market()), definition.EntryPolicy);
+        Assert.Contains(new FeatureKey("atr", 14), definition.Features);
+        Assert.Equal(12, definition.Revision.Length);
+    }
+
+    [Fact]
+    public void A_bad_rule_is_reported_with_its_key_and_column()
+    {
+        var error = Assert.Throws<RuleSyntaxException>(() => Read("""
+            trading-actors.strategies.broken {
+              market = SPOT
+              symbol = ETHUSDT
+              entry.long.when = "ema(9) crosses_above"
+              stop-distance = "atr(14)"
+            }
+            """));
+
+        Assert.Equal("trading-actors.strategies.broken.entry.long.when", error.Key);
+        Assert.Equal(21, error.Column);
+    }
+
+    [Fact]
+    public void A_short_spot_strategy_is_refused()
+    {
+        var error = Assert.Throws<FormatException>(() => Read("""
+            trading-actors.strategies.s {
+              market = SPOT
+              symbol = ETHUSDT
+              entry.short.when = "close < 1"
+              stop-distance = "1"
+            }
+            """));
+
+        Assert.Contains("spot cannot be short", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_disabled_strategy_is_left_out()
+    {
+        Assert.Empty(Read("""
+            trading-actors.strategies.off { enabled = false, market = SPOT, symbol = ETHUSDT, stop-distance = "1" }
+            """));
+    }
+
+    private static IReadOnlyList<StrategyDefinition> Read(string hocon) =>
+        StrategyDefinitions.Read(new ConfigurationBuilder().AddHoconString(hocon).Build());
+}
