@@ -164,6 +164,18 @@ public sealed partial class OrderIntent
         }
     }
 
+    private void DriveTakeProfit(OrderIntentSpec.TakeProfit takeProfit)
+    {
+        if (_data.Legs.Count > 0)
+        {
+            return;
+        }
+
+        var futures = _market.Futures ?? throw new InvalidOperationException("A take-profit algo order needs a futures market.");
+        Send("tp", LegKind.ConditionalStop, takeProfit.Side, takeProfit.Quantity, takeProfit.TriggerPrice, id => Box(futures.PlaceConditionalOrderAsync(
+            ConditionalOrderRequest.TakeProfitMarketReduceOnly(Symbol, id, takeProfit.Side, takeProfit.Quantity, takeProfit.TriggerPrice))));
+    }
+
     private void DriveBracket(OrderIntentSpec.Bracket bracket)
     {
         if (_data.Legs.Count > 0)
@@ -245,7 +257,7 @@ public sealed partial class OrderIntent
         var leg = _data.Leg(legName)!;
         if (leg.Kind is LegKind.ConditionalStop or LegKind.SpotStop && leg.Protection is null && !leg.IsTerminal)
         {
-            Establish(leg, ProtectionKind.Stop, leg.Price ?? 0m);
+            Establish(leg, _data.Spec is OrderIntentSpec.TakeProfit ? ProtectionKind.TakeProfit : ProtectionKind.Stop, leg.Price ?? 0m);
             return;
         }
 

@@ -180,6 +180,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             case OrderIntentSpec.Stop stop:
                 DriveStop(stop);
                 break;
+            case OrderIntentSpec.TakeProfit takeProfit:
+                DriveTakeProfit(takeProfit);
+                break;
             case OrderIntentSpec.Bracket bracket:
                 DriveBracket(bracket);
                 break;

@@ -7,6 +7,7 @@ namespace TradingActors.Trading.Orders;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(Trade), "trade")]
 [JsonDerivedType(typeof(Stop), "stop")]
+[JsonDerivedType(typeof(TakeProfit), "takeProfit")]
 [JsonDerivedType(typeof(Bracket), "bracket")]
 [JsonDerivedType(typeof(Cancel), "cancel")]
 public abstract record OrderIntentSpec
@@ -36,6 +37,14 @@ public abstract record OrderIntentSpec
         public required decimal Quantity { get; init; }
         public required decimal TriggerPrice { get; init; }
         public bool ClosePosition { get; init; }
+    }
+
+    /// <summary>A futures TAKE_PROFIT_MARKET algo order (reduce-only, triggered on the mark price).</summary>
+    public sealed record TakeProfit : OrderIntentSpec
+    {
+        public required OrderSide Side { get; init; }
+        public required decimal Quantity { get; init; }
+        public required decimal TriggerPrice { get; init; }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed partial class Position
                 StartFlatnessCheck();
             }
         }
-        else if (report.Id == StopIntentId || _data.Protections.Values.Any(p => p.Intent == report.Id))
+        else if (report.Id == StopIntentId || report.Id == TakeProfitIntentId || _data.Protections.Values.Any(p => p.Intent == report.Id))
         {
             OnProtectionReport(report);
         }
@@ -179,15 +179,23 @@ public sealed partial class Position
         switch (report.Status)
         {
             case IntentStatus.Armed when known is null && report.ProtectionLeg is { } leg:
-                _pendingStop = null;
                 var kind = leg.Protection!.Value;
+                if (kind != ProtectionKind.TakeProfit)
+                {
+                    _pendingStop = null;
+                }
+
                 var tag = kind switch
                 {
                     ProtectionKind.Oco => OcoArmedTag,
                     ProtectionKind.GuardStop => GuardArmedTag,
                     _ => StopArmedTag,
                 };
-                Record(new ProtectionArmed(report.Id, kind, leg.ClientOrderId, leg.Price ?? _pendingStopPrice ?? 0m, Now), ReplaceOlderStops, tag);
+                Record(new ProtectionArmed(report.Id, kind, leg.ClientOrderId, leg.Price ?? _pendingStopPrice ?? 0m, Now), () =>
+                {
+                    ReplaceOlderStops();
+                    EnsureTakeProfit();
+                }, tag);
                 if (kind == ProtectionKind.GuardStop)
                 {
                     Alert(AlertSeverity.Warning, $"{_data.Symbol} cannot hold a stop order; a local guard stop watches the price");
@@ -225,6 +233,10 @@ public sealed partial class Position
                 });
                 break;
 
+            case IntentStatus.Failed when report.Id == TakeProfitIntentId && known is null:
+                Alert(AlertSeverity.Warning, $"take profit refused ({report.Reason}); the stop still protects the position");
+                break;
+
             case IntentStatus.Failed when report.Id == _pendingStop:
                 _pendingStop = null;
                 Record(new ProtectionFailed(report.Id, report.Reason, Now), () =>
@@ -247,7 +259,7 @@ public sealed partial class Position
     private void ReplaceOlderStops()
     {
         var newest = _data.ActiveStop;
-        foreach (var old in _data.Protections.Values.Where(p => p != newest))
+        foreach (var old in _data.Protections.Values.Where(p => p != newest && p.Kind != ProtectionKind.TakeProfit))
         {
             _router.Tell(new CancelIntent(old.Intent));
         }

@@ -71,6 +71,8 @@ public sealed partial class Position : ReceivePersistentActor
 
     private IntentId RollbackIntentId => new($"{_id.Value}-rb");
 
+    private IntentId TakeProfitIntentId => new($"{_id.Value}-tp");
+
     private PositionView View()
     {
         var mark = _market.Quotes.TryGet(_data.Symbol, out var quote) ? (quote.Bid + quote.Ask) / 2m : _data.EntryPrice;
@@ -95,6 +97,7 @@ public sealed partial class Position : ReceivePersistentActor
 
                 _router.Tell(new GetIntent(StopIntentId));
                 EnsureProtected();
+                EnsureTakeProfit();
                 break;
             case PositionState.PendingClosing:
                 _router.Tell(new GetIntent(_data.ExitIntent!.Value));
@@ -243,6 +246,19 @@ public sealed partial class Position : ReceivePersistentActor
         if (_data.State == PositionState.Active && _data.ActiveStop is null && _pendingStop is null && _data.StopPrice is { } stop)
         {
             ArmStop(stop);
+        }
+    }
+
+    /// <summary>Futures take profit: a reduce-only TAKE_PROFIT_MARKET beside the stop (spot puts both in one OCO).</summary>
+    private void EnsureTakeProfit()
+    {
+        if (_market.Market == Market.Futures && _data.State == PositionState.Active && _data.TakeProfitPrice is { } target
+            && _data.Protections.Values.All(p => p.Kind != ProtectionKind.TakeProfit))
+        {
+            _router.Tell(new SubmitIntent(TakeProfitIntentId, new OrderIntentSpec.TakeProfit
+            {
+                Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = target,
+            }, _id));
         }
     }
 

@@ -111,11 +111,26 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
         Assert.Equal(ordersBefore + 1, _scenario.Orders("FUTURES").Count);
     }
 
-    private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal stop)
+    [Fact]
+    public async Task A_take_profit_rests_beside_the_stop_and_closes_the_position_in_profit()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m, takeProfit: 51_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.Protections.Count == 2);
+        Assert.Contains(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true), o => o.OrderType == Simulator.Engine.OrderType.TakeProfitMarket && o.ReduceOnly);
+
+        _scenario.SetPrice(TradingScenario.Btc, 51_200m);
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed && p.Protections.Count == 0);
+        Assert.Equal(CloseReason.TakeProfit, closed.Data.CloseReason);
+        Assert.True(closed.Data.RealizedPnl > 0m);
+        Assert.Empty(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true));
+    }
+
+    private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal stop, decimal? takeProfit = null)
     {
         var id = PositionId.New();
         var reply = await _scenario.Futures.Positions.Ask<object>(
-            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, 0.01m, policy, 50_000m, stop),
+            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, 0.01m, policy, 50_000m, stop, takeProfit),
             TimeSpan.FromSeconds(5));
         Assert.IsType<PositionAccepted>(reply);
         return id;
