@@ -113,7 +113,7 @@ public sealed partial class Position
         {
             if (_market.Market == Market.Futures)
             {
-                _router.Tell(new SubmitIntent(RollbackIntentId, new OrderIntentSpec.Trade
+                ToRouter(new SubmitIntent(RollbackIntentId, new OrderIntentSpec.Trade
                 {
                     Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.RequestedQuantity,
                     Policy = new ExecutionPolicy.Market(), ReduceOnly = true,
@@ -178,6 +178,11 @@ public sealed partial class Position
         var known = _data.Protections.Values.FirstOrDefault(p => p.Intent == report.Id);
         switch (report.Status)
         {
+            case IntentStatus.Armed when known is null && !_data.IsOpen:
+                // Armed after the position ended (a close raced the stop): it protects nothing, so it goes.
+                ToRouter(new CancelIntent(report.Id));
+                break;
+
             case IntentStatus.Armed when known is null && report.ProtectionLeg is { } leg:
                 var kind = leg.Protection!.Value;
                 if (kind != ProtectionKind.TakeProfit)
@@ -261,7 +266,7 @@ public sealed partial class Position
         var newest = _data.ActiveStop;
         foreach (var old in _data.Protections.Values.Where(p => p != newest && p.Kind != ProtectionKind.TakeProfit))
         {
-            _router.Tell(new CancelIntent(old.Intent));
+            ToRouter(new CancelIntent(old.Intent));
         }
     }
 

@@ -43,7 +43,17 @@ public sealed partial class Position : ReceivePersistentActor
         _router = router;
         _settings = settings;
 
-        Recover<IPositionEvent>(e => _data = _data.Apply(e));
+        Recover<IPositionEvent>(e =>
+        {
+            if (PositionTransitions.TryNext(_data.State, e, out _))
+            {
+                _data = _data.Apply(e);
+            }
+            else
+            {
+                Log.LogError("Position {Id}: journaled {Event} is not a valid transition from {State}; skipped", _id, e.GetType().Name, _data.State);
+            }
+        });
         Recover<RecoveryCompleted>(_ => Resume());
 
         Command<OpenPosition>(OnOpen);
@@ -87,20 +97,20 @@ public sealed partial class Position : ReceivePersistentActor
                 return;
             case PositionState.PendingEntry:
                 // The entry intent is asked again under the same id: the router answers from its journal.
-                _router.Tell(new GetIntent(_data.EntryIntent));
+                ToRouter(new GetIntent(_data.EntryIntent));
                 break;
             case PositionState.Active:
                 foreach (var protection in _data.Protections.Values)
                 {
-                    _router.Tell(new GetIntent(protection.Intent));
+                    ToRouter(new GetIntent(protection.Intent));
                 }
 
-                _router.Tell(new GetIntent(StopIntentId));
+                ToRouter(new GetIntent(StopIntentId));
                 EnsureProtected();
                 EnsureTakeProfit();
                 break;
             case PositionState.PendingClosing:
-                _router.Tell(new GetIntent(_data.ExitIntent!.Value));
+                ToRouter(new GetIntent(_data.ExitIntent!.Value));
                 break;
             default:
                 AfterTerminal();
@@ -108,8 +118,17 @@ public sealed partial class Position : ReceivePersistentActor
         }
     }
 
+    private void ToRouter(object message) => _router.Tell(message, Self);
+
+    /// <summary>Journals an event the state machine allows, then applies it; anything else is refused and logged, never written.</summary>
     private void Record(IPositionEvent evt, Action? then = null, params string[] tags)
     {
+        if (!PositionTransitions.TryNext(_data.State, evt, out _))
+        {
+            Log.LogError("Position {Id}: {Event} is not a valid transition from {State}; refused", _id, evt.GetType().Name, _data.State);
+            return;
+        }
+
         object payload = tags.Length == 0 ? evt : new Tagged(evt, tags);
         Persist(payload, _ =>
         {
@@ -155,7 +174,7 @@ public sealed partial class Position : ReceivePersistentActor
         Record(opened, () =>
         {
             sender.Tell(new PositionAccepted(_id, _data.State));
-            _router.Tell(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
+            ToRouter(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
             {
                 Market = open.Market, Symbol = open.Symbol, Side = open.Direction.EntrySide(), Quantity = open.Quantity,
                 Policy = open.EntryPolicy, DecisionPrice = open.DecisionPrice,
@@ -207,7 +226,7 @@ public sealed partial class Position : ReceivePersistentActor
         }
 
         _exitSent = true;
-        _router.Tell(new SubmitIntent(_data.ExitIntent!.Value, new OrderIntentSpec.Trade
+        ToRouter(new SubmitIntent(_data.ExitIntent!.Value, new OrderIntentSpec.Trade
         {
             Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity,
             Policy = policy, ReduceOnly = true, DecisionPrice = _market.Quotes.TryGet(_data.Symbol, out var q) ? (q.Bid + q.Ask) / 2m : _data.EntryPrice,
@@ -255,7 +274,7 @@ public sealed partial class Position : ReceivePersistentActor
         if (_market.Market == Market.Futures && _data.State == PositionState.Active && _data.TakeProfitPrice is { } target
             && _data.Protections.Values.All(p => p.Kind != ProtectionKind.TakeProfit))
         {
-            _router.Tell(new SubmitIntent(TakeProfitIntentId, new OrderIntentSpec.TakeProfit
+            ToRouter(new SubmitIntent(TakeProfitIntentId, new OrderIntentSpec.TakeProfit
             {
                 Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = target,
             }, _id));
@@ -270,14 +289,14 @@ public sealed partial class Position : ReceivePersistentActor
         OrderIntentSpec spec = _market.Market == Market.Spot && _data.TakeProfitPrice is { } takeProfit && _data.ActiveStop is null
             ? new OrderIntentSpec.Bracket { Market = _data.Market, Symbol = _data.Symbol, Quantity = _data.Quantity, TakeProfitPrice = takeProfit, StopPrice = stopPrice }
             : new OrderIntentSpec.Stop { Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = stopPrice };
-        _router.Tell(new SubmitIntent(intent, spec, _id));
+        ToRouter(new SubmitIntent(intent, spec, _id));
     }
 
     private void CancelProtections()
     {
         foreach (var protection in _data.Protections.Values)
         {
-            _router.Tell(new CancelIntent(protection.Intent));
+            ToRouter(new CancelIntent(protection.Intent));
         }
     }
 

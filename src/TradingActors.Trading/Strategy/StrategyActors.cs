@@ -31,7 +31,10 @@ public sealed class StrategyActors : ReceiveActor
                 strategy.Tell(stop);
             }
 
-            Sender.Tell(new StrategiesStopped(_strategies.Count));
+            if (!Sender.Equals(Context.System.DeadLetters) && !Sender.Equals(ActorRefs.Nobody))
+            {
+                Sender.Tell(new StrategiesStopped(_strategies.Count));
+            }
         });
         Receive<GetSignals>(_ =>
         {

@@ -1,0 +1,98 @@
+namespace TradingActors.Node.Config;
+
+/// <summary>
+/// The node's command line, turned into configuration keys that override every file and environment
+/// variable. Unknown options are errors: a typo must not start a node with defaults.
+/// </summary>
+public sealed record CommandLineOptions
+{
+    public const string Usage = """
+        Usage: TradingActors.Node [options]
+          --mode paper|testnet|live   what to trade against (default paper: an in-process simulator)
+          --speed N                   paper: step the simulator's price path N times faster
+          --duration 30s              stop after this long (default: run until Ctrl+C)
+          --data-dir PATH             journal, logs and management token (default ./data)
+          --port N                    management HTTP port (default 8558, 0 = any free port)
+          --live                      confirm live mode (real money)
+          --config FILE               an extra HOCON file read after the mode's file
+          --set key=value             override any configuration key (e.g. trading-actors.node.status-interval=10s)
+          --help                      this text
+        """;
+
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    public IReadOnlyList<string> ConfigFiles { get; init; } = [];
+
+    public bool Help { get; init; }
+
+    public static CommandLineOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var files = new List<string>();
+        var help = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var (name, inline) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && arg.StartsWith("--", StringComparison.Ordinal) && !arg.StartsWith("--set", StringComparison.Ordinal)
+                ? (arg[..eq], arg[(eq + 1)..])
+                : (arg, null);
+            string Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new NodeConfigurationException(name, "needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            switch (name)
+            {
+                case "--mode":
+                    overrides["trading-actors:node:mode"] = Value();
+                    break;
+                case "--speed":
+                    overrides["trading-actors:node:speed"] = Value();
+                    break;
+                case "--duration":
+                    overrides["trading-actors:node:duration"] = Value();
+                    break;
+                case "--data-dir":
+                    overrides["trading-actors:node:data-dir"] = Value();
+                    break;
+                case "--port":
+                    overrides["trading-actors:node:management:port"] = Value();
+                    break;
+                case "--live":
+                    overrides["trading-actors:node:live"] = inline ?? "true";
+                    break;
+                case "--config":
+                    files.Add(Value());
+                    break;
+                case "--set":
+                    var pair = Value();
+                    var split = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (split <= 0)
+                    {
+                        throw new NodeConfigurationException("--set", $"'{pair}' is not key=value.");
+                    }
+
+                    overrides[pair[..split].Trim().Replace('.', ':')] = pair[(split + 1)..];
+                    break;
+                case "--help" or "-h":
+                    help = true;
+                    break;
+                default:
+                    throw new NodeConfigurationException(arg, "unknown option (see --help).");
+            }
+        }
+
+        return new CommandLineOptions { Overrides = overrides, ConfigFiles = files, Help = help };
+    }
+}

@@ -1,0 +1,372 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Persistence;
+using TradingActors.Persistence.Query;
+using TradingActors.Trading;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using TradingActors.Trading.Risk;
+using TradingActors.Trading.Serialization;
+using static TradingActors.Node.Management.ManagementDtos;
+using static TradingActors.Trading.Positions.PositionProtocol;
+
+namespace TradingActors.Node.Management;
+
+/// <summary>
+/// The management HTTP API (JSON). Reads are open; every POST needs <c>Authorization: Bearer &lt;token&gt;</c>.
+/// Positions are found through the journal first, so an unknown id is a 404 without waking any actor.
+/// </summary>
+public static class ManagementApi
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    public static void Map(IEndpointRouteBuilder app, TradingNode node, ManagementToken token)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(token);
+
+        app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
+        app.MapGet("/ready", async () =>
+        {
+            var readiness = await NodeReadiness.CheckAsync(node);
+            return Results.Json(readiness, statusCode: readiness.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapGet("/positions", async () =>
+        {
+            var views = new List<PositionBody>();
+            foreach (var market in node.Markets.Values)
+            {
+                var open = await market.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout);
+                views.AddRange(open.Positions.Select(PositionBody.From));
+            }
+
+            return Results.Ok(views);
+        });
+        app.MapGet("/positions/{id}", async (string id, CancellationToken ct) =>
+        {
+            if (!TryPositionId(id, out var positionId, out var bad))
+            {
+                return bad;
+            }
+
+            var (market, events) = await LocateAsync(node, positionId, ct);
+            if (market is null)
+            {
+                return NotFound(id);
+            }
+
+            var view = await market.Positions.Ask<PositionView>(new GetPosition(positionId), AskTimeout);
+            var journal = events.Select(e => new JournalEventBody(
+                e.SequenceNr, e.Offset, e.Event.GetType().Name, DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
+                JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TradingJson.Options))).ToList();
+            return Results.Ok(new PositionDetailBody(PositionBody.From(view), journal));
+        });
+        app.MapGet("/orders", async () =>
+        {
+            var intents = new List<IntentBody>();
+            foreach (var market in node.Markets.Values)
+            {
+                var live = await market.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), AskTimeout);
+                intents.AddRange(live.Intents.Select(IntentBody.From));
+            }
+
+            return Results.Ok(intents);
+        });
+        app.MapGet("/signals", async () => Results.Ok((await node.Strategies.SignalsAsync()).Select(SignalBody.From).ToList()));
+        app.MapGet("/actors", () => Results.Ok(node.System.ActorTree()));
+        app.MapGet("/events", (HttpContext http) => EventStreamAsync(http, node));
+
+        var secured = app.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
+            token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())
+                ? await next(context)
+                : Unauthorized(context.HttpContext));
+        secured.MapPost("/positions", (Func<HttpContext, Task<IResult>>)(http => OpenAsync(http, node)));
+        secured.MapPost("/positions/{id}/close", async (string id, CancellationToken ct) =>
+        {
+            if (!TryPositionId(id, out var positionId, out var bad))
+            {
+                return bad;
+            }
+
+            var (market, _) = await LocateAsync(node, positionId, ct);
+            if (market is null)
+            {
+                return NotFound(id);
+            }
+
+            var reply = await market.Positions.Ask<object>(new ClosePosition(positionId, CloseReason.Manual), AskTimeout);
+            return reply switch
+            {
+                CloseAccepted => Results.Json(new CloseBody("accepted", id), statusCode: StatusCodes.Status202Accepted),
+                AlreadyClosing => Results.Ok(new CloseBody("alreadyClosing", id)),
+                AlreadyClosed => Results.Ok(new CloseBody("alreadyClosed", id)),
+                NotOpen notOpen => Results.Json(new CloseBody("notOpen", id, notOpen.State.ToString()), statusCode: StatusCodes.Status409Conflict),
+                _ => Results.Json(new ErrorBody($"unexpected answer {reply.GetType().Name}"), statusCode: StatusCodes.Status500InternalServerError),
+            };
+        });
+        secured.MapPost("/kill-switch", async () =>
+        {
+            var engaged = await node.Strategies.EngageKillSwitchAsync();
+            return Results.Ok(new KillSwitchBody("engaged", engaged.ClosedPositions, engaged.CancelledOrders));
+        });
+    }
+
+    private static async Task<IResult> OpenAsync(HttpContext http, TradingNode node)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            return BadRequest($"the body is not valid JSON: {e.Message}", "body");
+        }
+
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return BadRequest("the body must be a JSON object", "body");
+        }
+
+        try
+        {
+            var market = RequiredString(body, "market") switch
+            {
+                var m when m.Equals("spot", StringComparison.OrdinalIgnoreCase) => Market.Spot,
+                var m when m.Equals("futures", StringComparison.OrdinalIgnoreCase) => Market.Futures,
+                var m => throw new FieldException("market", $"'{m}' is not spot or futures"),
+            };
+            if (!node.Markets.TryGetValue(market, out var actors))
+            {
+                throw new FieldException("market", $"this node does not trade {market}");
+            }
+
+            var symbol = ParseField("symbol", () => new Symbol(RequiredString(body, "symbol")));
+            var direction = RequiredString(body, "side").ToLowerInvariant() switch
+            {
+                "long" or "buy" => PositionDirection.Long,
+                "short" or "sell" => PositionDirection.Short,
+                var s => throw new FieldException("side", $"'{s}' is not long, short, buy or sell"),
+            };
+            var quantity = RequiredDecimal(body, "quantity");
+            if (quantity <= 0m)
+            {
+                throw new FieldException("quantity", "must be positive");
+            }
+
+            var stop = OptionalDecimal(body, "stopPrice");
+            var takeProfit = OptionalDecimal(body, "takeProfitPrice");
+            if (market == Market.Futures && stop is null)
+            {
+                throw new FieldException("stopPrice", "a futures position needs a stop price");
+            }
+
+            var policy = Policy(body);
+            var id = body.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+                ? ParseField("id", () => new PositionId(idElement.GetString()!))
+                : PositionId.New();
+            if (!actors.Context.Quotes.TryGet(symbol, out var quote))
+            {
+                return Results.Json(new ErrorBody($"no price for {symbol} on {market} yet", "symbol"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            var price = (quote.Bid + quote.Ask) / 2m;
+
+            // A position opened by hand obeys the same limits as a strategy's (kill switch, one per market and
+            // symbol, exposure); repeating the open of an existing id is answered by the position itself.
+            var (existing, _) = await LocateAsync(node, id, http.RequestAborted);
+            if (existing is null && await node.Strategies.CheckEntryAsync(market, symbol, quantity, price) is RiskProtocol.EntryDenied denied)
+            {
+                return Results.Json(new DeniedBody("denied", denied.Reason), statusCode: StatusCodes.Status409Conflict);
+            }
+
+            var open = new OpenPosition(id, market, symbol, direction, quantity, policy, price, stop, takeProfit, "manual");
+            var reply = await actors.Positions.Ask<object>(open, AskTimeout);
+            return reply switch
+            {
+                PositionAccepted accepted => Results.Json(new OpenedBody("accepted", accepted.Id.Value, accepted.State.ToString()), statusCode: StatusCodes.Status202Accepted),
+                PositionRejected rejected => BadRequest(rejected.Reason),
+                _ => Results.Json(new ErrorBody($"unexpected answer {reply.GetType().Name}"), statusCode: StatusCodes.Status500InternalServerError),
+            };
+        }
+        catch (FieldException e)
+        {
+            return BadRequest(e.Message, e.Field);
+        }
+    }
+
+    private static ExecutionPolicy Policy(JsonElement body)
+    {
+        if (!body.TryGetProperty("policy", out var policy) || policy.ValueKind == JsonValueKind.Null)
+        {
+            return new ExecutionPolicy.Market();
+        }
+
+        if (policy.ValueKind == JsonValueKind.String)
+        {
+            return policy.GetString()!.ToLowerInvariant() switch
+            {
+                "market" => new ExecutionPolicy.Market(),
+                "postonly" or "post-only" => new ExecutionPolicy.PostOnly(),
+                "makerthentaker" or "maker-then-taker" => new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(5), new ExecutionPolicy.Market()),
+                "twap" => new ExecutionPolicy.Twap(4, TimeSpan.FromSeconds(2)),
+                "pricechase" or "price-chase" => new ExecutionPolicy.PriceChase(3, FillOrKill: false),
+                var other => throw new FieldException("policy", $"'{other}' is not market, postOnly, makerThenTaker, twap or priceChase"),
+            };
+        }
+
+        try
+        {
+            return policy.Deserialize<ExecutionPolicy>(TradingJson.Options) ?? throw new FieldException("policy", "must not be null");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            throw new FieldException("policy", $"not a policy object ({e.Message})");
+        }
+    }
+
+    private static async Task EventStreamAsync(HttpContext http, TradingNode node)
+    {
+        var tag = http.Request.Query["tag"].ToString();
+        if (string.IsNullOrWhiteSpace(tag))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsJsonAsync(new ErrorBody("the tag query parameter is required (e.g. orders:executed)", "tag"));
+            return;
+        }
+
+        // A reconnecting EventSource sends the last id it saw: resume after it.
+        var from = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } last ? last : http.Request.Query["from"].ToString();
+        long offset = 0;
+        if (from.Length > 0 && !long.TryParse(from, NumberStyles.Integer, CultureInfo.InvariantCulture, out offset))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsJsonAsync(new ErrorBody($"'{from}' is not an offset", "from"));
+            return;
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+
+        // A follower never ends on its own: end it when the node stops, so shutdown does not wait for clients.
+        var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var follow = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        try
+        {
+            await foreach (var envelope in node.System.Persistence().Queries.EventsByTag(tag, offset, follow.Token))
+            {
+                var data = JsonSerializer.Serialize(new
+                {
+                    offset = envelope.Offset,
+                    persistenceId = envelope.PersistenceId,
+                    sequenceNr = envelope.SequenceNr,
+                    type = envelope.Event.GetType().Name,
+                    @event = JsonSerializer.SerializeToElement(envelope.Event, envelope.Event.GetType(), TradingJson.Options),
+                }, TradingJson.Options);
+                await http.Response.WriteAsync($"id: {envelope.Offset}\nevent: {envelope.Event.GetType().Name}\ndata: {data}\n\n", follow.Token);
+                await http.Response.Body.FlushAsync(follow.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away, or the node is stopping.
+        }
+    }
+
+    private static async Task<(MarketActors? Market, IReadOnlyList<EventEnvelope> Events)> LocateAsync(TradingNode node, PositionId id, CancellationToken ct)
+    {
+        var events = new List<EventEnvelope>();
+        await foreach (var envelope in node.System.Persistence().Queries.CurrentEventsByPersistenceId($"position-{id.Value}", cancellationToken: ct))
+        {
+            events.Add(envelope);
+        }
+
+        var opened = events.Select(e => e.Event).OfType<PositionOpened>().FirstOrDefault();
+        return opened is not null && node.Markets.TryGetValue(opened.Market, out var market) ? (market, events) : (null, events);
+    }
+
+    private static bool TryPositionId(string text, out PositionId id, out IResult error)
+    {
+        try
+        {
+            id = new PositionId(text);
+            error = Results.Empty;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            id = default;
+            error = BadRequest(e.Message, "id");
+            return false;
+        }
+    }
+
+    private static T ParseField<T>(string field, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FieldException(field, e.Message);
+        }
+    }
+
+    private static string RequiredString(JsonElement body, string field) =>
+        body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new FieldException(field, "is required and must be a string");
+
+    private static decimal RequiredDecimal(JsonElement body, string field) =>
+        OptionalDecimal(body, field) ?? throw new FieldException(field, "is required and must be a number");
+
+    private static decimal? OptionalDecimal(JsonElement body, string field)
+    {
+        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+
+        // Prices are often sent as strings (as Binance does) to keep every digit.
+        if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out number))
+        {
+            return number;
+        }
+
+        throw new FieldException(field, "must be a number");
+    }
+
+    private static IResult BadRequest(string error, string? field = null) =>
+        Results.Json(new ErrorBody(field is null ? error : $"{field}: {error}", field), statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult NotFound(string id) =>
+        Results.Json(new ErrorBody($"no position '{id}'", "id"), statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Unauthorized(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Json(new ErrorBody("missing or wrong bearer token (Authorization: Bearer <token>)"), statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private sealed class FieldException(string field, string problem) : Exception(problem)
+    {
+        public string Field { get; } = field;
+    }
+}

@@ -1,0 +1,14 @@
+namespace TradingActors.Node;
+
+/// <summary>What the node trades against.</summary>
+public enum NodeMode
+{
+    /// <summary>An in-process Binance simulator on loopback (the default).</summary>
+    Paper,
+
+    /// <summary>Binance's testnets.</summary>
+    Testnet,
+
+    /// <summary>Binance production: real money.</summary>
+    Live,
+}

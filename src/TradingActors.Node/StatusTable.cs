@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using TradingActors.Actors;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+
+namespace TradingActors.Node;
+
+/// <summary>The compact console view of paper trading: positions with state and PnL, open orders, prices, last signals.</summary>
+public static class StatusTable
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
+
+    public static async Task RunAsync(TradingNode node, TextWriter output, TimeSpan interval, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(output);
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var text = await RenderAsync(node);
+                await output.WriteAsync(text.AsMemory(), ct);
+                await output.FlushAsync(ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    public static async Task<string> RenderAsync(TradingNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"--- {node.System.TimeProvider.GetUtcNow():HH:mm:ss} {node.Settings.Mode.ToString().ToLowerInvariant()} mode ---");
+        text.AppendLine(c, $"{"MARKET",-8} {"SYMBOL",-9} {"POSITION",-14} {"SIDE",-5} {"STATE",-14} {"QTY",12} {"ENTRY",12} {"PNL",10}");
+        var orders = new List<string>();
+        var prices = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var rows = 0;
+        foreach (var (market, actors) in node.Markets)
+        {
+            try
+            {
+                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout);
+                foreach (var view in open.Positions.OrderBy(p => p.Data.OpenedAt))
+                {
+                    var d = view.Data;
+                    var pnl = d.IsOpen ? view.UnrealizedPnl : d.RealizedPnl;
+                    var id = d.Id.Value.Length > 14 ? d.Id.Value[..6] + ".." + d.Id.Value[^6..] : d.Id.Value;
+                    text.AppendLine(c, $"{market.ToString().ToLowerInvariant(),-8} {d.Symbol.Value,-9} {id,-14} {d.Direction,-5} {d.State,-14} {d.Quantity,12:0.########} {d.EntryPrice,12:0.00} {pnl,10:+0.00;-0.00;0.00}");
+                    rows++;
+                }
+
+                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), AskTimeout);
+                orders.Add($"{market.ToString().ToLowerInvariant()} {live.Intents.Count}");
+            }
+            catch (AskTimeoutException)
+            {
+                orders.Add($"{market.ToString().ToLowerInvariant()} (no answer)");
+            }
+
+            foreach (var symbol in node.Settings.Symbols)
+            {
+                if (actors.Context.Quotes.TryGet(symbol, out var quote) && !prices.ContainsKey(symbol.Value))
+                {
+                    prices[symbol.Value] = ((quote.Bid + quote.Ask) / 2m).ToString("0.00", c);
+                }
+            }
+        }
+
+        if (rows == 0)
+        {
+            text.AppendLine("(no positions)");
+        }
+
+        text.AppendLine(c, $"open orders: {string.Join(", ", orders)}   prices: {string.Join("  ", prices.Select(p => $"{p.Key} {p.Value}"))}");
+        try
+        {
+            var signals = await node.Strategies.SignalsAsync();
+            text.AppendLine(signals.Count == 0
+                ? "last signals: none yet"
+                : "last signals: " + string.Join("; ", signals.Take(3).Select(s => string.Create(c, $"{s.At:HH:mm:ss} {s.Strategy} {s.Side} {s.Confidence:0.00} -> {s.Decision}"))));
+        }
+        catch (AskTimeoutException)
+        {
+            text.AppendLine("last signals: (no answer)");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Node.Config;
+using TradingActors.Trading;
+using TradingActors.Trading.Risk;
+using TradingActors.Trading.Strategy;
+using TradingActors.Trading.Strategy.Rules;
+using static TradingActors.Trading.Strategy.StrategyProtocol;
+
+namespace TradingActors.Node;
+
+/// <summary>The risk manager and the strategies of the node, and the questions the host asks them.</summary>
+public sealed class StrategyWiring
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly RiskSettings _riskSettings;
+    private readonly IReadOnlyList<StrategyDefinition> _definitions;
+    private bool _stopped;
+
+    private StrategyWiring(RiskSettings riskSettings, IReadOnlyList<StrategyDefinition> definitions)
+    {
+        _riskSettings = riskSettings;
+        _definitions = definitions;
+    }
+
+    public IActorRef? Risk { get; private set; }
+
+    public IActorRef? Strategies { get; private set; }
+
+    public IReadOnlyList<StrategyDefinition> Definitions => _definitions;
+
+    public IEnumerable<Symbol> Symbols => _definitions.Select(d => d.Symbol);
+
+    /// <summary>Reads the risk limits and the strategy rules; a rule that does not parse is a configuration error.</summary>
+    public static StrategyWiring Read(IConfiguration configuration)
+    {
+        var risk = NodeConfiguration.ReadModule("trading-actors.risk", () => RiskSettings.Read(configuration));
+        try
+        {
+            return new StrategyWiring(risk, StrategyDefinitions.Read(configuration));
+        }
+        catch (RuleSyntaxException e)
+        {
+            throw new NodeConfigurationException(e.Key, $"column {e.Column}: {e.Problem}", e);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw new NodeConfigurationException("trading-actors.strategies", e.Message, e);
+        }
+    }
+
+    public void Start(ActorSystem system, IConfiguration configuration, IReadOnlyDictionary<Market, MarketActors> markets, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(markets);
+        Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets), "risk");
+        var tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
+        foreach (var skipped in _definitions.Except(tradable))
+        {
+            logger.LogWarning("Strategy {Name} trades {Market}, which this node does not run: skipped", skipped.Name, skipped.Market);
+        }
+
+        Strategies = StrategyActors.Start(system, tradable, markets, Risk);
+        logger.LogInformation("{Count} strategies configured: {Names}", tradable.Count, string.Join(", ", tradable.Select(d => d.Name)));
+    }
+
+    /// <summary>No new entries from here on; open positions stay as they are, protected on the exchange.</summary>
+    public async Task StopAsync(TimeSpan timeout, ILogger logger)
+    {
+        if (Strategies is null || _stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        try
+        {
+            var stopped = await Strategies.Ask<StrategiesStopped>(new StopStrategies(), timeout);
+            logger.LogInformation("{Count} strategies stopped", stopped.Count);
+        }
+        catch (AskTimeoutException)
+        {
+            logger.LogWarning("Strategies did not confirm their stop within {Timeout}", timeout);
+        }
+    }
+
+    public async Task<IReadOnlyList<SignalRecorded>> SignalsAsync() =>
+        Strategies is null ? [] : (await Strategies.Ask<Signals>(new GetSignals(), AskTimeout)).Recent;
+
+    public Task<RiskProtocol.KillSwitchEngaged> EngageKillSwitchAsync() =>
+        RequireRisk().Ask<RiskProtocol.KillSwitchEngaged>(new RiskProtocol.EngageKillSwitch(), TimeSpan.FromSeconds(30));
+
+    /// <summary>The risk manager's pre-trade check: <see cref="RiskProtocol.EntryApproved"/> or <see cref="RiskProtocol.EntryDenied"/>.</summary>
+    public Task<object> CheckEntryAsync(Market market, Symbol symbol, decimal quantity, decimal price) =>
+        RequireRisk().Ask<object>(new RiskProtocol.CheckEntry(market, symbol, quantity, price), TimeSpan.FromSeconds(15));
+
+    public Task<RiskProtocol.RiskStatus> RiskStatusAsync() =>
+        RequireRisk().Ask<RiskProtocol.RiskStatus>(new RiskProtocol.GetRiskStatus(), AskTimeout);
+
+    private IActorRef RequireRisk() => Risk ?? throw new InvalidOperationException("The risk manager has not started.");
+}

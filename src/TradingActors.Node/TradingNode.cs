@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TradingActors.Actors;
+using TradingActors.Binance;
+using TradingActors.Binance.Common;
+using TradingActors.Exchange;
+using TradingActors.Node.Config;
+using TradingActors.Persistence;
+using TradingActors.Simulator;
+using TradingActors.Trading;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Serialization;
+
+namespace TradingActors.Node;
+
+/// <summary>
+/// Everything that trades: the simulator (paper mode), the actor system with its journal, the actors of each
+/// market, the risk manager and the strategies. Started and stopped as one.
+/// </summary>
+public sealed class TradingNode : IAsyncDisposable
+{
+    private readonly List<IDisposable> _exchanges;
+    private readonly ILogger _logger;
+    private bool _stopped;
+
+    private TradingNode(
+        NodeSettings settings, ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, SimulatorServer? simulator,
+        List<IDisposable> exchanges, StrategyWiring strategies, ILogger logger)
+    {
+        Settings = settings;
+        System = system;
+        Markets = markets;
+        Simulator = simulator;
+        _exchanges = exchanges;
+        Strategies = strategies;
+        _logger = logger;
+    }
+
+    public NodeSettings Settings { get; }
+
+    public ActorSystem System { get; }
+
+    public IReadOnlyDictionary<Market, MarketActors> Markets { get; }
+
+    /// <summary>The in-process exchange of paper mode; null otherwise.</summary>
+    public SimulatorServer? Simulator { get; }
+
+    public StrategyWiring Strategies { get; }
+
+    public static async Task<TradingNode> StartAsync(
+        NodeSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var logger = loggerFactory.CreateLogger<TradingNode>();
+
+        // Everything is read before anything starts, so a bad setting stops the node with nothing to undo.
+        var actorSettings = NodeConfiguration.ReadActors(configuration) with { LoggerFactory = loggerFactory };
+        var journal = NodeConfiguration.ReadJournal(configuration, settings.DataDirectory);
+        var routerSettings = NodeConfiguration.ReadRouter(configuration);
+        var positionSettings = NodeConfiguration.ReadPositions(configuration);
+        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration.GetSection("trading-actors:binance")));
+        var strategies = StrategyWiring.Read(configuration);
+        var simulatorOptions = settings.Mode == NodeMode.Paper
+            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration.GetSection("trading-actors:simulator")))
+            : null;
+        var credentials = settings.Mode == NodeMode.Paper ? null : LoadCredentials(binance);
+
+        Directory.CreateDirectory(settings.DataDirectory);
+        SimulatorServer? simulator = null;
+        if (simulatorOptions is not null)
+        {
+            simulatorOptions = simulatorOptions with
+            {
+                Symbols = simulatorOptions.Symbols.Union(settings.Symbols.Select(s => s.Value)).ToList(),
+                Engine = simulatorOptions.Engine with { PriceStep = simulatorOptions.Engine.PriceStep / (double)settings.Speed },
+            };
+            simulator = await SimulatorServer.StartAsync(simulatorOptions, ct);
+            binance = binance with { Endpoints = BinanceEndpoints.ForSimulator(simulator.BaseAddress) };
+            credentials = new BinanceCredentials(simulator.Options.ApiKey, simulator.Options.ApiSecret);
+            logger.LogInformation("Simulator listening on {Address} (price step {Step})", simulator.BaseAddress, simulatorOptions.Engine.PriceStep);
+        }
+
+        var system = ActorSystem.Create("trading-node", actorSettings);
+        var exchanges = new List<IDisposable>();
+        try
+        {
+            system.AddPersistence(journal, TradingJson.CreateSerializer());
+            logger.LogInformation("Journal: {Plugin} {Path}", journal.Plugin, journal.Plugin == JournalPlugin.Sqlite ? journal.SqlitePath : journal.SchemaName);
+            var streams = settings.Symbols.Concat(strategies.Symbols).Distinct()
+                .SelectMany(s => new[] { MarketDataSubscription.BookTickerOf(s), MarketDataSubscription.TradesOf(s) })
+                .ToList();
+            var markets = new Dictionary<Market, MarketActors>();
+            foreach (var market in settings.Markets)
+            {
+                IExchange exchange = market == Market.Futures
+                    ? new BinanceFuturesExchange(binance, credentials!, loggerFactory: loggerFactory)
+                    : new BinanceSpotExchange(binance, credentials!, loggerFactory: loggerFactory);
+                exchanges.Add((IDisposable)exchange);
+                markets[market] = MarketActors.Start(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
+            }
+
+            strategies.Start(system, configuration, markets, logger);
+            logger.LogInformation(
+                "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
+                settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
+            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, logger);
+        }
+        catch
+        {
+            await system.Terminate();
+            exchanges.ForEach(e => e.Dispose());
+            if (simulator is not null)
+            {
+                await simulator.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops the strategies first (no new entries; open positions keep their protective orders on the exchange),
+    /// then terminates the actor system, which flushes and closes the journal.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await Strategies.StopAsync(Settings.ShutdownTimeout, _logger);
+        await System.Terminate();
+        await System.DisposeAsync();
+        _exchanges.ForEach(e => e.Dispose());
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+
+        _logger.LogInformation("Node stopped; journal flushed");
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static BinanceCredentials LoadCredentials(BinanceOptions options)
+    {
+        try
+        {
+            return options.LoadCredentials();
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        {
+            var key = options.SecretsFile is null ? "trading-actors.binance.api-key-variable" : "trading-actors.binance.secrets-file";
+            throw new NodeConfigurationException(key, e.Message, e);
+        }
+    }
+}
