@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using TradingActors.Actors;
-using TradingActors.Binance;
-using TradingActors.Binance.Common;
 using TradingActors.Exchange;
 using TradingActors.Persistence;
-using TradingActors.Simulator;
+using ExchangeEngine = TradingActors.Simulator.Engine.ExchangeEngine;
 using EngineOptions = TradingActors.Simulator.Engine.EngineOptions;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
@@ -15,10 +13,10 @@ using static TradingActors.Trading.Orders.RouterProtocol;
 namespace TradingActors.Benchmarks;
 
 /// <summary>
-/// Invariant 7 as a soak: push many intents through the order router (real simulator over loopback HTTP, SQLite
-/// journal) and sample what the router holds in memory. Terminal intents must leave memory, so the live count
-/// stays near the number in flight however many have completed. The intents-per-second figure is reported beside
-/// the same orders sent straight through the connector (no actors, no journal) in the same run.
+/// Invariant 7 as a soak: push many intents through the order router (the simulator's matching engine in process,
+/// SQLite journal) and sample what the router holds in memory. Terminal intents must leave memory, so the live
+/// count stays near the number in flight however many have completed. The intents-per-second figure is reported
+/// beside the same orders placed straight on the engine (no actors, no journal) in the same run.
 /// Count: <c>ROUTER_SOAK_INTENTS</c> (default 1,000,000; 20,000 with --quick).
 /// </summary>
 public sealed class RouterMemorySoak : IBenchmarkSuite
@@ -33,22 +31,14 @@ public sealed class RouterMemorySoak : IBenchmarkSuite
         var total = int.Parse(Environment.GetEnvironmentVariable("ROUTER_SOAK_INTENTS") ?? (context.Quick ? "20000" : "1000000"), CultureInfo.InvariantCulture);
         var directory = Path.Combine(Path.GetTempPath(), "ta-router-soak-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var options = new SimulatorOptions
-        {
-            VirtualTime = true,
-            CheckTimestamps = false,
-            Engine = new EngineOptions { FuturesWalletBalance = 1_000_000_000m },
-        };
-        await using var simulator = await SimulatorServer.StartAsync(options);
-        var binance = new BinanceOptions { Endpoints = BinanceEndpoints.ForSimulator(simulator.BaseAddress) };
-        using var exchange = new BinanceFuturesExchange(binance, new BinanceCredentials(options.ApiKey, options.ApiSecret));
+        var engine = new ExchangeEngine(new EngineOptions { FuturesWalletBalance = 1_000_000_000m, Symbols = ["BTCUSDT"] }, TimeProvider.System);
+        var exchange = new EngineFuturesExchange(engine);
         var symbol = new Symbol("BTCUSDT");
-        await exchange.GetSymbolRulesAsync();
 
-        // Baseline: the same orders straight through the connector.
-        var baselineCount = Math.Max(1000, total / 50);
-        var baseline = await MeasureAsync($"connector MARKET orders, {InFlight} in flight", baselineCount, async i =>
-            await exchange.PlaceOrderAsync(OrderRequest.MarketOrder(symbol, ClientOrderId.Create($"b{i}"), i % 2 == 0 ? OrderSide.Buy : OrderSide.Sell, 0.001m)));
+        // Baseline: the same orders placed straight on the exchange.
+        var baselineCount = Math.Max(10_000, total / 20);
+        var baseline = await MeasureAsync($"engine MARKET orders ({baselineCount:N0}), {InFlight} in flight", baselineCount, i =>
+            exchange.PlaceOrderAsync(OrderRequest.MarketOrder(symbol, ClientOrderId.Create($"b{i}"), i % 2 == 0 ? OrderSide.Buy : OrderSide.Sell, 0.001m)));
 
         var system = ActorSystem.Create("soak");
         system.AddPersistence(new JournalOptions { SqlitePath = Path.Combine(directory, "journal.db") }, TradingJson.CreateSerializer());

@@ -95,14 +95,12 @@ public sealed class OrderRouter : ReceivePersistentActor
             return;
         }
 
-        // Not live: either new, or finished and released. The intent's own journal tells which.
-        var sender = Sender;
-        Persist(new IntentRegistered(submit.Id, Now), e =>
-        {
-            _live.Add(e.Id);
-            Route(e.Id, submit, sender);
-            MaybeSnapshot();
-        });
+        // Not live: either new, or finished and released; the intent's own journal tells which. The intent journals
+        // itself before it sends anything, so the router's registration (which only lets a restart resume intents
+        // without an owner) is written asynchronously and never holds submissions back.
+        _live.Add(submit.Id);
+        Route(submit.Id, submit);
+        PersistAsync(new IntentRegistered(submit.Id, Now), _ => MaybeSnapshot());
     }
 
     private void Route(IntentId id, object message, IActorRef? sender = null)
@@ -155,11 +153,8 @@ public sealed class OrderRouter : ReceivePersistentActor
                 _legs.Remove(leg);
             }
 
-            Persist(new IntentReleased(done.Intent, Now), e =>
-            {
-                _live.Remove(e.Id);
-                MaybeSnapshot();
-            });
+            _live.Remove(done.Intent);
+            PersistAsync(new IntentReleased(done.Intent, Now), _ => MaybeSnapshot());
         }
     }
 
