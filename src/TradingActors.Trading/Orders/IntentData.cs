@@ -39,7 +39,7 @@ public sealed record IntentData
     public IntentData Apply(IIntentEvent evt) => evt switch
     {
         IntentSubmitted e => this with { Status = IntentStatus.Working, Id = e.Id, Spec = e.Spec, Owner = e.Owner, SubmittedAt = e.At },
-        OrderSending e => this with { Legs = [.. Legs, new LegData(e.Leg, e.ClientOrderId, e.Kind, e.Side, e.Quantity, e.Price)] },
+        OrderSending e => this with { Legs = [.. Legs, new LegData(e.Leg, e.ClientOrderId, e.Kind, e.Side, e.Quantity, e.Price) { SentAt = e.At }] },
         OrderProgressed e => WithLeg(e.Leg, l => l with
         {
             Status = e.Status, ExecutedQuantity = e.ExecutedQuantity, AveragePrice = e.AveragePrice, Fees = e.Fees, IsUnknown = false,

@@ -16,6 +16,7 @@ public sealed record LegData(string Leg, ClientOrderId ClientOrderId, LegKind Ki
     /// <summary>Sent, and no answer settled what happened to it.</summary>
     public bool IsUnknown { get; init; }
     public ProtectionKind? Protection { get; init; }
+    public DateTimeOffset SentAt { get; init; }
     public decimal? TriggerPrice { get; init; }
 
     public bool IsTerminal => RejectCode is not null

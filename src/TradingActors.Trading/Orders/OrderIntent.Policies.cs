@@ -389,11 +389,11 @@ public sealed partial class OrderIntent
         }
 
         Log.LogInformation("{Kind} crossed for {Symbol} at bid {Bid}; selling at market", stopCrossed ? "Guard stop" : "Take profit", Symbol, ticker.BidPrice);
-        if (_data.Leg(StopLeg) is { IsTerminal: false } restingStop && _data.Leg(StopLeg + "x") is null)
+        if (_data.Leg(StopLeg) is { IsTerminal: false } restingStop)
         {
             // The resting stop locks the balance the market sell needs: cancel it first (if it filled meanwhile, that ends the intent).
             _exitAfterCancel = true;
-            Send(StopLeg + "x", LegKind.Cancel, OrderSide.Sell, 0m, null, _ => Box(_market.Exchange.CancelOrderAsync(Symbol, restingStop.ClientOrderId)));
+            SendCancel(restingStop);
             return;
         }
 
@@ -421,8 +421,33 @@ public sealed partial class OrderIntent
     {
         if (_data.Leg(MakerLeg) is { IsTerminal: false } maker)
         {
-            Send("mkx", LegKind.Cancel, maker.Side, 0m, null, _ => Box(_market.Exchange.CancelOrderAsync(Symbol, maker.ClientOrderId)));
+            SendCancel(maker);
         }
+    }
+
+    /// <summary>Cancels one of our legs under a fresh cancel leg (<c>{leg}x</c>, <c>{leg}xx</c>, ...), one at a time.</summary>
+    private void SendCancel(LegData target)
+    {
+        var attempts = _data.Legs.Where(l => l.Kind == LegKind.Cancel && l.Leg.TrimEnd('x') == target.Leg).ToList();
+        if (attempts.Any(l => !l.IsTerminal || _inFlight.Contains(l.Leg)))
+        {
+            return;
+        }
+
+        var name = target.Leg + new string('x', attempts.Count + 1);
+        if (name.Length > Domain.ClientOrderIds.MaxLegLength)
+        {
+            Log.LogWarning("Intent {Intent}: cancelling leg {Leg} failed {Count} times; leaving it to the reconciler", _id, target.Leg, attempts.Count);
+            FinishAs(IntentStatus.Unresolved, $"cannot cancel leg {target.Leg}");
+            return;
+        }
+
+        Send(name, LegKind.Cancel, target.Side, 0m, null, _ => target.Kind switch
+        {
+            LegKind.ConditionalStop => Box(_market.Futures!.CancelConditionalOrderAsync(Symbol, target.ClientOrderId)),
+            LegKind.Oco when target.Leg == OcoLeg => Box(_market.Spot!.CancelOrderListAsync(Symbol, target.ClientOrderId)),
+            _ => Box(_market.Exchange.CancelOrderAsync(Symbol, target.ClientOrderId)),
+        });
     }
 
     private void OnCancelRequested()
@@ -436,18 +461,7 @@ public sealed partial class OrderIntent
         var resting = _data.Legs.Where(l => !l.IsTerminal && l.Kind is not LegKind.Cancel).ToList();
         foreach (var leg in resting.Where(l => l.Kind != LegKind.GuardStop && l.Leg != OcoTakeProfitLeg && l.Leg != OcoStopLeg))
         {
-            var cancelLeg = leg.Leg + "x";
-            if (_data.Leg(cancelLeg) is not null)
-            {
-                continue;
-            }
-
-            Send(cancelLeg, LegKind.Cancel, leg.Side, 0m, null, _ => leg.Kind switch
-            {
-                LegKind.ConditionalStop => Box(_market.Futures!.CancelConditionalOrderAsync(Symbol, leg.ClientOrderId)),
-                LegKind.Oco => Box(_market.Spot!.CancelOrderListAsync(Symbol, leg.ClientOrderId)),
-                _ => Box(_market.Exchange.CancelOrderAsync(Symbol, leg.ClientOrderId)),
-            });
+            SendCancel(leg);
         }
 
         if (_data.Leg(GuardLeg) is { IsTerminal: false })

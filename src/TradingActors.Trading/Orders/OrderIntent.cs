@@ -56,6 +56,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         Command<LegAnswered>(OnLegAnswered);
         Command<QueryLeg>(OnQueryLeg);
         Command<MakerWindowElapsed>(_ => OnMakerWindowElapsed());
+        Command<Recancel>(r =>
+        {
+            if (_data.Leg(r.Leg) is { IsTerminal: false } target)
+            {
+                SendCancel(target);
+            }
+        });
         Command<SliceDue>(_ =>
         {
             _sliceDue = true;
@@ -92,10 +99,16 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             return;
         }
 
-        // Whatever was sent before the crash is asked for, never sent again.
-        foreach (var leg in _data.Legs.Where(l => !l.IsTerminal && l.Kind is not LegKind.GuardStop))
+        // Whatever was sent before the crash is asked for, never sent again (a cancel is asked for through its target).
+        foreach (var leg in _data.Legs.Where(l => !l.IsTerminal && l.Kind is not LegKind.GuardStop and not LegKind.Cancel))
         {
             Self.Tell(new QueryLeg(leg.Leg));
+        }
+
+        if (_data.Spec is OrderIntentSpec.Trade { Policy: ExecutionPolicy.MakerThenTaker makerThenTaker } && _data.Leg(MakerLeg) is { IsTerminal: false } maker)
+        {
+            var left = makerThenTaker.Window - (Now - maker.SentAt);
+            Context.Timers.StartSingleTimer(MakerLeg, new MakerWindowElapsed(), left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
 
         if (_data.Status == IntentStatus.Armed && _data.Legs.Any(l => l.Kind == LegKind.GuardStop || l.Protection is ProtectionKind.Oco or ProtectionKind.Stop))
@@ -246,10 +259,10 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             case OrderListOutcome.Accepted list:
                 OnListAccepted(leg, list.OrderList);
                 break;
-            case OrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist } when leg.IsUnknown || answered.IsQuery:
-            case AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist } when leg.IsUnknown || answered.IsQuery:
-                // A lagging venue may not show an order it has: absence is evidence only after every retry.
-                RetryQuery(leg, "not found");
+            case OrderOutcome.Rejected or AlgoOrderOutcome.Rejected or OrderListOutcome.Rejected when answered.IsQuery || leg.IsUnknown:
+                // A refused query (not found, throttled, clock skew) says nothing about the order itself, and a lagging
+                // venue may not show an order it has: absence is evidence only after every retry.
+                RetryQuery(leg, "not found or not answered");
                 break;
             case OrderOutcome.Rejected r:
                 OnRejected(leg, r.Code, r.Message);
@@ -300,7 +313,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         }
 
         // Cancelling one of our own legs: the answer (or a query) settles the target leg.
-        var target = _data.Leg(cancel.Leg[..^1]);
+        var target = _data.Leg(cancel.Leg.TrimEnd('x'));
         Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () =>
         {
             switch (outcome)
@@ -317,13 +330,15 @@ public sealed partial class OrderIntent : ReceivePersistentActor
                 default:
                     if (target is not null)
                     {
+                        // The cancel did not take (or its outcome is unknown): ask, and cancel again unless the answer ends it.
                         Self.Tell(new QueryLeg(target.Leg));
+                        Context.Timers.StartSingleTimer($"recancel-{target.Leg}", new Recancel(target.Leg), Settings.UnknownQueryBackoff);
                     }
 
                     break;
             }
 
-            if (_exitAfterCancel)
+            if (_exitAfterCancel && outcome is OrderOutcome.Accepted or AlgoOrderOutcome.Accepted or OrderListOutcome.Accepted)
             {
                 _exitAfterCancel = false;
                 SendGuardExit();
@@ -355,10 +370,15 @@ public sealed partial class OrderIntent : ReceivePersistentActor
                     _id, leg.Leg, leg.ClientOrderId, attempt - 1);
                 Apply(new IntentFinished(IntentStatus.Unresolved, $"leg {leg.Leg}: {reason}", Now));
             }
+            else if (leg.Status is null)
+            {
+                // Every query agrees an order nobody ever saw does not exist: it was never placed.
+                OnRejected(leg, ExchangeErrorCodes.OrderDoesNotExist, "order not found after repeated queries");
+            }
             else
             {
-                // Every query agrees the order does not exist: it was never placed.
-                OnRejected(leg, ExchangeErrorCodes.OrderDoesNotExist, "order not found after repeated queries");
+                Log.LogWarning("Intent {Intent} leg {Leg} ({ClientOrderId}) was seen but cannot be queried now; waiting for the stream", _id, leg.Leg, leg.ClientOrderId);
+                _queryAttempts.Remove(leg.Leg);
             }
 
             return;
@@ -381,7 +401,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         Task<object> request = leg.Kind switch
         {
             LegKind.ConditionalStop => Box(_market.Futures!.QueryConditionalOrderAsync(Symbol, leg.ClientOrderId)),
-            LegKind.Oco => Box(_market.Spot!.QueryOrderListAsync(leg.ClientOrderId)),
+            LegKind.Oco when leg.Leg == OcoLeg => Box(_market.Spot!.QueryOrderListAsync(leg.ClientOrderId)),
             _ => Box(_market.Exchange.QueryOrderAsync(Symbol, leg.ClientOrderId)),
         };
         request.PipeTo(self, answer => new LegAnswered(leg.Leg, answer, IsQuery: true), e => new LegAnswered(leg.Leg, new OrderOutcome.Unknown(e.Message), IsQuery: true));
@@ -389,8 +409,11 @@ public sealed partial class OrderIntent : ReceivePersistentActor
 
     private void Progress(LegData leg, OrderStatus status, decimal executed, decimal averagePrice, decimal fees)
     {
-        // Updates arrive from the stream and from queries in any order: only news is journaled.
-        if (executed < leg.ExecutedQuantity || (executed == leg.ExecutedQuantity && status == leg.Status && !leg.IsUnknown))
+        // Updates arrive from the stream and from queries in any order: only news is journaled, and a final status
+        // is never replaced by an older, working one.
+        if (executed < leg.ExecutedQuantity
+            || (executed == leg.ExecutedQuantity && status == leg.Status && !leg.IsUnknown)
+            || (leg.IsTerminal && !IsFinal(status)))
         {
             Drive();
             return;
@@ -432,6 +455,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         }
     }
 
+    private static bool IsFinal(OrderStatus status) =>
+        status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired or OrderStatus.ExpiredInMatch;
+
     private static Task<object> Box<T>(Task<T> task)
         where T : class => task.ContinueWith(t => (object)t.Result, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
@@ -442,4 +468,6 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     private sealed record MakerWindowElapsed;
 
     private sealed record SliceDue;
+
+    private sealed record Recancel(string Leg);
 }

@@ -26,7 +26,7 @@ public sealed partial class Position
                 StartFlatnessCheck();
             }
         }
-        else if (report.Id == StopIntentId || report.Id == TakeProfitIntentId || _data.Protections.Values.Any(p => p.Intent == report.Id))
+        else if (report.Id == StopIntentId || report.Id == _pendingStop || report.Id == TakeProfitIntentId || _data.Protections.Values.Any(p => p.Intent == report.Id))
         {
             OnProtectionReport(report);
         }
@@ -47,8 +47,11 @@ public sealed partial class Position
             case IntentStatus.Completed or IntentStatus.Failed:
                 Record(new EntryFailed(report.Reason, Now), AfterTerminal);
                 break;
-            case IntentStatus.Unresolved:
-                // Unknown is not failure: ask the other sources until the deadline.
+            case IntentStatus.Unresolved when report.FilledQuantity > 0m:
+                Record(new EntryFilled(report.FilledQuantity, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
+                break;
+            case IntentStatus.Unresolved when _verifyUntil == default:
+                // Unknown is not failure: ask the other sources until the deadline (a late stream fill still counts).
                 _verifyUntil = Now + _settings.EntryVerificationDeadline;
                 _verifyAttempt = 0;
                 Self.Tell(new VerifyEntry());
@@ -65,8 +68,16 @@ public sealed partial class Position
 
         if (_market.Futures is not { } futures)
         {
-            // Spot has no position to ask for; the order queries already ran in the intent.
-            VerifyEntryDeadlinePassed();
+            // Spot has no position to ask for: the intent keeps listening for the fill until the deadline.
+            if (Now >= _verifyUntil)
+            {
+                VerifyEntryDeadlinePassed();
+            }
+            else
+            {
+                Context.Timers.StartSingleTimer("verify-entry", new VerifyEntry(), _verifyUntil - Now);
+            }
+
             return;
         }
 
@@ -242,6 +253,16 @@ public sealed partial class Position
                 Alert(AlertSeverity.Warning, $"take profit refused ({report.Reason}); the stop still protects the position");
                 break;
 
+            case IntentStatus.Unresolved when report.Id == _pendingStop:
+                // The stop's outcome is unknown: a second, known stop is better than none (both are reduce-only).
+                _pendingStop = null;
+                Record(new ProtectionFailed(report.Id, $"outcome unknown: {report.Reason}", Now), () =>
+                {
+                    Alert(AlertSeverity.Critical, $"stop {report.Id} outcome unknown ({report.Reason}); placing another");
+                    Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff);
+                });
+                break;
+
             case IntentStatus.Failed when report.Id == _pendingStop:
                 _pendingStop = null;
                 Record(new ProtectionFailed(report.Id, report.Reason, Now), () =>
@@ -254,6 +275,10 @@ public sealed partial class Position
                     else if (_data.ActiveStop is null && _data.IsOpen)
                     {
                         Alert(AlertSeverity.Critical, $"position is unprotected: stop refused ({report.Reason})");
+                        if (_data.StopAttempts < MaxStopAttempts)
+                        {
+                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
+                        }
                     }
                 });
                 break;

@@ -22,6 +22,7 @@ public sealed partial class Position : ReceivePersistentActor
     public const string OcoArmedTag = "spot:oco:armed";
     public const string GuardArmedTag = "guard:spot:arm";
     public const string AlertsTag = "alerts";
+    private const int MaxStopAttempts = 10;
 
     private readonly PositionId _id;
     private readonly MarketContext _market;
@@ -67,6 +68,7 @@ public sealed partial class Position : ReceivePersistentActor
         Command<VerifyFlat>(_ => OnVerifyFlat());
         Command<FlatnessSeen>(OnFlatnessSeen);
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new PositionFinished(_id)));
+        Command<RetryStop>(_ => EnsureProtected());
         Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Position {Id}: a request to the router failed", _id));
     }
 
@@ -77,7 +79,7 @@ public sealed partial class Position : ReceivePersistentActor
 
     private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
 
-    private IntentId StopIntentId => new($"{_id.Value}-sl{_data.ProtectionAttempts + 1}");
+    private IntentId StopIntentId => new($"{_id.Value}-sl{_data.StopAttempts + 1}");
 
     private IntentId RollbackIntentId => new($"{_id.Value}-rb");
 
@@ -96,8 +98,9 @@ public sealed partial class Position : ReceivePersistentActor
             case PositionState.New:
                 return;
             case PositionState.PendingEntry:
-                // The entry intent is asked again under the same id: the router answers from its journal.
-                ToRouter(new GetIntent(_data.EntryIntent));
+                // The entry is submitted again under the same id: the router answers from the intent's journal, or
+                // sends it now if the crash came between journaling the position and submitting the intent.
+                SubmitEntry();
                 break;
             case PositionState.Active:
                 foreach (var protection in _data.Protections.Values)
@@ -110,7 +113,7 @@ public sealed partial class Position : ReceivePersistentActor
                 EnsureTakeProfit();
                 break;
             case PositionState.PendingClosing:
-                ToRouter(new GetIntent(_data.ExitIntent!.Value));
+                ProceedWithExit(_data.ExitPolicy ?? _settings.ExitPolicy);
                 break;
             default:
                 AfterTerminal();
@@ -169,18 +172,20 @@ public sealed partial class Position : ReceivePersistentActor
 
         var opened = new PositionOpened(
             _id, new IntentId($"{_id.Value}-en"), open.Market, open.Symbol, open.Direction, open.Quantity, open.DecisionPrice,
-            open.StopPrice, open.TakeProfitPrice, open.Origin, Now);
+            open.StopPrice, open.TakeProfitPrice, open.Origin, Now, open.EntryPolicy);
         var sender = Sender;
         Record(opened, () =>
         {
             sender.Tell(new PositionAccepted(_id, _data.State));
-            ToRouter(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
-            {
-                Market = open.Market, Symbol = open.Symbol, Side = open.Direction.EntrySide(), Quantity = open.Quantity,
-                Policy = open.EntryPolicy, DecisionPrice = open.DecisionPrice,
-            }, _id));
+            SubmitEntry();
         });
     }
+
+    private void SubmitEntry() => ToRouter(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
+    {
+        Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.EntrySide(), Quantity = _data.RequestedQuantity,
+        Policy = _data.EntryPolicy ?? new ExecutionPolicy.Market(), DecisionPrice = _data.DecisionPrice,
+    }, _id));
 
     private void OnClose(ClosePosition close)
     {
@@ -200,10 +205,11 @@ public sealed partial class Position : ReceivePersistentActor
         var sender = Sender;
         var exitIntent = new IntentId($"{_id.Value}-x{_data.CloseAttempts + 1}");
         _exitSent = false;
-        Record(new CloseStarted(close.Reason, exitIntent, Now), () =>
+        var policy = close.Policy ?? _settings.ExitPolicy;
+        Record(new CloseStarted(close.Reason, exitIntent, Now, policy), () =>
         {
             sender.Tell(new CloseAccepted(_id));
-            ProceedWithExit(close.Policy ?? _settings.ExitPolicy);
+            ProceedWithExit(policy);
         });
     }
 
@@ -301,6 +307,8 @@ public sealed partial class Position : ReceivePersistentActor
     }
 
     private sealed record VerifyEntry;
+
+    private sealed record RetryStop;
 
     private sealed record ExchangePositionSeen(decimal? Quantity, decimal EntryPrice, Exception? Error);
 

@@ -1,5 +1,6 @@
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
 
 namespace TradingActors.Trading.Positions;
 
@@ -37,6 +38,11 @@ public sealed record PositionData
 
     /// <summary>Protective orders requested so far (armed or failed); names the next protection intent.</summary>
     public int ProtectionAttempts { get; init; }
+
+    /// <summary>Stops requested so far (armed or failed); names the next stop intent.</summary>
+    public int StopAttempts { get; init; }
+    public ExecutionPolicy? EntryPolicy { get; init; }
+    public ExecutionPolicy? ExitPolicy { get; init; }
     public int Alerts { get; init; }
 
     /// <summary>Protective orders on the exchange (or the guard stop), by client order id.</summary>
@@ -71,7 +77,7 @@ public sealed record PositionData
             {
                 Id = e.Id, EntryIntent = e.EntryIntent, Market = e.Market, Symbol = e.Symbol, Direction = e.Direction,
                 RequestedQuantity = e.Quantity, DecisionPrice = e.DecisionPrice, StopPrice = e.StopPrice,
-                TakeProfitPrice = e.TakeProfitPrice, Origin = e.Origin, OpenedAt = e.At,
+                TakeProfitPrice = e.TakeProfitPrice, Origin = e.Origin, OpenedAt = e.At, EntryPolicy = e.EntryPolicy,
             },
             EntryFilled e => data with
             {
@@ -86,12 +92,13 @@ public sealed record PositionData
             {
                 Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
                 ProtectionAttempts = ProtectionAttempts + 1,
+                StopAttempts = e.Kind == ProtectionKind.TakeProfit ? StopAttempts : StopAttempts + 1,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
             },
-            ProtectionFailed => data with { ProtectionAttempts = ProtectionAttempts + 1 },
+            ProtectionFailed => data with { ProtectionAttempts = ProtectionAttempts + 1, StopAttempts = StopAttempts + 1 },
             AlertRaised => data with { Alerts = Alerts + 1 },
             ProtectionCancelled e => data with { Protections = Protections.Where(p => p.Key != e.ClientOrderId).ToDictionary() },
-            CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1 },
+            CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1, ExitPolicy = e.Policy },
             CloseFailed => data with { CloseReason = null, ExitIntent = null },
             PositionClosed e => data with
             {

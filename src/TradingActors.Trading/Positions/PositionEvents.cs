@@ -1,5 +1,6 @@
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
 
 namespace TradingActors.Trading.Positions;
 
@@ -20,7 +21,8 @@ public sealed record PositionOpened(
     decimal? StopPrice,
     decimal? TakeProfitPrice,
     string Origin,
-    DateTimeOffset At) : IPositionEvent;
+    DateTimeOffset At,
+    ExecutionPolicy? EntryPolicy = null) : IPositionEvent;
 
 /// <summary>The entry filled (in full or in part), as first seen by <see cref="Source"/>.</summary>
 public sealed record EntryFilled(decimal Quantity, decimal AveragePrice, decimal Fees, string Source, DateTimeOffset At) : IPositionEvent;
@@ -41,7 +43,7 @@ public sealed record AlertRaised(AlertSeverity Severity, string Message, DateTim
 
 public sealed record ProtectionCancelled(ClientOrderId ClientOrderId, DateTimeOffset At) : IPositionEvent;
 
-public sealed record CloseStarted(CloseReason Reason, IntentId ExitIntent, DateTimeOffset At) : IPositionEvent;
+public sealed record CloseStarted(CloseReason Reason, IntentId ExitIntent, DateTimeOffset At, ExecutionPolicy? Policy = null) : IPositionEvent;
 
 /// <summary>The close order certainly did not execute; the position is open again and still protected.</summary>
 public sealed record CloseFailed(string Reason, DateTimeOffset At) : IPositionEvent;

@@ -141,11 +141,14 @@ public sealed class PositionRegion : ReceivePersistentActor
 
     private void OnGetOpenPositions()
     {
+        // Children on their way out are finished positions: leave them out rather than wait for them.
         var sender = Sender;
-        var children = Context.Children.ToList();
+        var children = Context.Children.Where(c => !_waitingForStop.ContainsKey(new PositionId(c.Path.Name))).ToList();
         Task.WhenAll(children.Select(c => c.Ask<PositionView>(new GetPosition(new PositionId(c.Path.Name)), TimeSpan.FromSeconds(5))))
             .ContinueWith(
-                t => sender.Tell(new OpenPositions(t.IsCompletedSuccessfully ? t.Result : [])),
+                t => sender.Tell(t.IsCompletedSuccessfully
+                    ? new OpenPositions(t.Result)
+                    : new Status.Failure(t.Exception?.GetBaseException() ?? new TaskCanceledException())),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);

@@ -140,35 +140,48 @@ public sealed class RiskManager : ReceivePersistentActor
         });
     }
 
-    /// <summary>Closes positions until none is open (entries still in flight are closed once they fill), then cancels orders.</summary>
+    /// <summary>
+    /// Closes positions until none is open (entries still in flight are closed once they fill); only then are the
+    /// remaining open orders cancelled, so the stops of a position still open are never taken away.
+    /// </summary>
     private async Task<KillSwitchEngaged> FlattenAsync()
     {
         var time = Context.System.TimeProvider;
         var closed = new HashSet<string>();
-        for (var round = 0; round < 60; round++)
+        var flat = false;
+        for (var round = 0; round < 120 && !flat; round++)
         {
-            var open = await OpenPositionsAsync();
-            if (open.Count == 0)
+            try
             {
-                break;
-            }
-
-            foreach (var position in open.Where(p => p.State == PositionState.Active))
-            {
-                var reply = await _markets[position.Market].Positions.Ask<object>(new PositionProtocol.ClosePosition(position.Id, CloseReason.KillSwitch), AskTimeout);
-                if (reply is PositionProtocol.CloseAccepted)
+                var open = await OpenPositionsAsync();
+                flat = open.Count == 0;
+                foreach (var position in open.Where(p => p.State == PositionState.Active))
                 {
-                    closed.Add(position.Id.Value);
+                    var reply = await _markets[position.Market].Positions.Ask<object>(new PositionProtocol.ClosePosition(position.Id, CloseReason.KillSwitch), AskTimeout);
+                    if (reply is PositionProtocol.CloseAccepted)
+                    {
+                        closed.Add(position.Id.Value);
+                    }
                 }
             }
+            catch (Exception e) when (e is AskTimeoutException or InvalidOperationException or TaskCanceledException)
+            {
+                // A region that cannot answer now is asked again next round.
+            }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), time);
+            if (!flat)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time);
+            }
         }
 
         var cancelled = 0;
-        foreach (var market in _markets.Values)
+        if (flat)
         {
-            cancelled += await CancelOpenOrdersAsync(market.Context);
+            foreach (var market in _markets.Values)
+            {
+                cancelled += await CancelOpenOrdersAsync(market.Context);
+            }
         }
 
         return new KillSwitchEngaged(closed.Count, cancelled);
