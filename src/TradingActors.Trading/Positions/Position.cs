@@ -96,6 +96,8 @@ public sealed partial class Position : ReceivePersistentActor
         switch (_data.State)
         {
             case PositionState.New:
+                // Asked about before it was ever opened: leave memory unless an open arrives.
+                Context.SetReceiveTimeout(_settings.PassivateAfter);
                 return;
             case PositionState.PendingEntry:
                 // The entry is submitted again under the same id: the router answers from the intent's journal, or
@@ -170,6 +172,7 @@ public sealed partial class Position : ReceivePersistentActor
             return;
         }
 
+        Context.SetReceiveTimeout(null);
         var opened = new PositionOpened(
             _id, new IntentId($"{_id.Value}-en"), open.Market, open.Symbol, open.Direction, open.Quantity, open.DecisionPrice,
             open.StopPrice, open.TakeProfitPrice, open.Origin, Now, open.EntryPolicy);

@@ -40,16 +40,23 @@ public sealed class TradingStrategy : ReceivePersistentActor
         Command<FeaturesReady>(OnFeatures);
         Command<PositionProtocol.PositionView>(view =>
         {
-            if (view.Data.Id == _current && view.Data.State.IsTerminal())
+            // The answer to our question about the current position: one that ended frees the strategy, and so does
+            // one still New, which never opened (a crash came between journaling the signal and sending the open).
+            if (view.Data.State.IsTerminal() || view.Data.State == PositionState.New)
             {
                 _current = null;
             }
         });
         Command<Decision>(OnDecision);
-        Command<StopStrategies>(_ =>
+        Command<StopStrategies>(_ => _stopped = true);
+        Command<PositionProtocol.PositionAccepted>(_ => { });
+        Command<PositionProtocol.PositionRejected>(rejected =>
         {
-            _stopped = true;
-            Sender.Tell(new StrategiesStopped(1));
+            Log.LogWarning("Strategy {Strategy}: position {Id} refused: {Reason}", _definition.Name, rejected.Id, rejected.Reason);
+            if (_current == rejected.Id)
+            {
+                _current = null;
+            }
         });
         Command<GetSignals>(_ => Sender.Tell(new Signals([.. _recent])));
     }
@@ -138,9 +145,11 @@ public sealed class TradingStrategy : ReceivePersistentActor
 
         var id = PositionId.New();
         Record(decision.Side, decision.Confidence, "opened", id, decision.Price, decision.Quantity, () =>
-            _market.Positions.Tell(new PositionProtocol.OpenPosition(
-                id, _definition.Market, _definition.Symbol, decision.Direction, decision.Quantity, _definition.EntryPolicy,
-                decision.Price, decision.Stop, decision.TakeProfit, $"strategy:{_definition.Name}")));
+            _market.Positions.Tell(
+                new PositionProtocol.OpenPosition(
+                    id, _definition.Market, _definition.Symbol, decision.Direction, decision.Quantity, _definition.EntryPolicy,
+                    decision.Price, decision.Stop, decision.TakeProfit, $"strategy:{_definition.Name}"),
+                Self));
     }
 
     private (string? Side, decimal Confidence) Evaluate(FeatureSnapshot features)
