@@ -56,6 +56,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         Command<LegAnswered>(OnLegAnswered);
         Command<QueryLeg>(OnQueryLeg);
         Command<MakerWindowElapsed>(_ => OnMakerWindowElapsed());
+        Command<ResyncLegs>(_ =>
+        {
+            foreach (var leg in _data.Legs.Where(l => !l.IsTerminal && l.Kind is not LegKind.GuardStop and not LegKind.Cancel))
+            {
+                Self.Tell(new QueryLeg(leg.Leg));
+            }
+        });
         Command<Recancel>(r =>
         {
             if (_data.Leg(r.Leg) is { IsTerminal: false } target)

@@ -60,6 +60,17 @@ public sealed class OrderRouter : ReceivePersistentActor
         Command<OrderUpdated>(u => RouteUpdate(u.Order.ClientOrderId, u));
         Command<AlgoOrderUpdated>(u => RouteUpdate(u.Order.ClientAlgoId, u));
         Command<OrderListUpdated>(u => RouteUpdate(u.OrderList.ListClientOrderId, u));
+        Command<StreamGap>(gap =>
+        {
+            if (gap.Market == _market.Market && gap.Kind == StreamKind.UserData)
+            {
+                Log.LogWarning("{Market} user-data stream gap ({Reason}): {Count} live intents ask for their orders", _market.Market, gap.Reason, Context.Children.Count());
+                foreach (var child in Context.Children)
+                {
+                    child.Tell(new ResyncLegs());
+                }
+            }
+        });
         Command<Terminated>(OnTerminated);
         Command<SaveSnapshotSucceeded>(s => DeleteMessages(s.Metadata.SequenceNr));
         Command<SaveSnapshotFailed>(f => Log.LogWarning(f.Cause, "Router snapshot failed"));
@@ -79,6 +90,7 @@ public sealed class OrderRouter : ReceivePersistentActor
         Context.System.EventStream.Subscribe(Self, typeof(OrderUpdated));
         Context.System.EventStream.Subscribe(Self, typeof(AlgoOrderUpdated));
         Context.System.EventStream.Subscribe(Self, typeof(OrderListUpdated));
+        Context.System.EventStream.Subscribe(Self, typeof(StreamGap));
     }
 
     private void OnSubmit(SubmitIntent submit)

@@ -55,6 +55,9 @@ public static class RouterProtocol
     /// <summary>From an intent to the router: I am done (<paramref name="Finished"/>) or was never submitted, and may leave memory.</summary>
     internal sealed record IntentDone(IntentId Intent, bool Finished);
 
+    /// <summary>From the router to its intents after a stream gap: updates may have been missed, ask for your open orders.</summary>
+    internal sealed record ResyncLegs;
+
     /// <summary>From the router to an intent: stop, unless a message that came meanwhile gave you work.</summary>
     internal sealed record StopIfIdle;
 

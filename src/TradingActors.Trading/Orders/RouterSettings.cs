@@ -14,9 +14,6 @@ public sealed record RouterSettings
     /// <summary>Queries of an unknown outcome before the intent is left to the reconciler.</summary>
     public int UnknownQueryAttempts { get; init; } = 5;
 
-    /// <summary>How long a sent order may stay without any news before it is queried.</summary>
-    public TimeSpan SilentOrderQueryAfter { get; init; } = TimeSpan.FromSeconds(5);
-
     /// <summary>Events of the router's own journal between snapshots of its live intents.</summary>
     public int SnapshotEvery { get; init; } = 1000;
 

@@ -357,6 +357,7 @@ public sealed partial class Position
             {
                 _verifyingFlat = false;
                 Alert(AlertSeverity.Warning, $"could not verify that {_data.Symbol} is flat: {seen.Error?.Message}");
+                Context.SetReceiveTimeout(_settings.PassivateAfter);
             }
 
             return;

@@ -1,5 +1,6 @@
 using TradingActors.Actors;
 using TradingActors.Exchange;
+using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
@@ -124,6 +125,21 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
         Assert.Equal(CloseReason.TakeProfit, closed.Data.CloseReason);
         Assert.True(closed.Data.RealizedPnl > 0m);
         Assert.Empty(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true));
+    }
+
+    [Fact]
+    public async Task A_stop_fill_missed_by_the_stream_is_found_after_the_stream_gap()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop is not null);
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropNextUserEvent, Market = "FUTURES", Count = 20 });
+
+        _scenario.SetPrice(TradingScenario.Btc, 48_500m);
+        _scenario.Simulator.ClearFaults();
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.UserStreamDisconnect, Market = "FUTURES" });
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        Assert.Equal(CloseReason.StopLoss, closed.Data.CloseReason);
     }
 
     private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal stop, decimal? takeProfit = null)
