@@ -55,7 +55,7 @@ internal static class SpotApi
         table.Add("DELETE", "/api/v3/orderList", Security.Signed, Spot, 1, r =>
             WireJson.OrderList(engine.CancelOrderList(r.Symbol(engine), r.OptionalLong("orderListId"), ListRef(r)), withReports: true), LedgerAction.Cancel);
         table.Add("GET", "/api/v3/orderList", Security.Signed, Spot, 4, r =>
-            WireJson.OrderList(engine.QueryOrderList(r.OptionalLong("orderListId"), ListRef(r)), withReports: false));
+            WireJson.OrderList(engine.QueryOrderList(r.OptionalLong("orderListId"), QueryListRef(r)), withReports: false));
         table.Add("GET", "/api/v3/allOrderList", Security.Signed, Spot, 20, _ =>
             new JsonArray(engine.OrderLists(openOnly: false).Select(l => (JsonNode)WireJson.OrderList(l, withReports: false)).ToArray()));
         table.Add("GET", "/api/v3/openOrderList", Security.Signed, Spot, 6, _ =>
@@ -153,6 +153,18 @@ internal static class SpotApi
         if (r.OptionalLong("orderId") is null && clientId is null)
         {
             throw Errors.Mandatory("orderId");
+        }
+
+        return clientId;
+    }
+
+    /// <summary>Binance queries a list by <c>origClientOrderId</c> (cancels use <c>listClientOrderId</c>); both are accepted.</summary>
+    private static string? QueryListRef(ApiRequest r)
+    {
+        var clientId = r.Optional("origClientOrderId") ?? r.Optional("listClientOrderId");
+        if (r.OptionalLong("orderListId") is null && clientId is null)
+        {
+            throw Errors.Mandatory("orderListId");
         }
 
         return clientId;

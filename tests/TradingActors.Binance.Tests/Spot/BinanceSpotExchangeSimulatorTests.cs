@@ -116,6 +116,7 @@ public sealed class BinanceSpotExchangeSimulatorTests
 
         var placed = await sim.Spot.PlaceOcoAsync(request);
         var open = await sim.Spot.GetOpenOrderListsAsync();
+        var queried = await sim.Spot.QueryOrderListAsync(listId);
         var cancelled = await sim.Spot.CancelOrderListAsync(Btc, listId);
 
         var accepted = Assert.IsType<OrderListOutcome.Accepted>(placed);
@@ -123,6 +124,7 @@ public sealed class BinanceSpotExchangeSimulatorTests
         Assert.Equal(2, accepted.OrderList.Legs.Count);
         Assert.Contains(accepted.OrderList.Legs, l => l.ClientOrderId.Value == "ta-oco-1-tp");
         Assert.Contains(open, l => l.ListClientOrderId == listId);
+        Assert.Equal(listId, Assert.IsType<OrderListOutcome.Accepted>(queried).OrderList.ListClientOrderId);
         Assert.Equal(OrderListStatus.AllDone, Assert.IsType<OrderListOutcome.Accepted>(cancelled).OrderList.Status);
     }
 
