@@ -69,10 +69,10 @@ public sealed class StreamSimulatorTests
 
         await using var subscription = await sim.Spot.SubscribeMarketDataAsync([MarketDataSubscription.BookTickerOf(Btc)]);
 
-        var gap = await Eventually.NextAsync<StreamGap>(subscription.Events);
+        var gap = await StreamEvents.NextAsync<StreamGap>(subscription.Events);
         Assert.Equal(StreamKind.MarketData, gap.Kind);
         Assert.Contains("lifetime", gap.Reason, StringComparison.Ordinal);
-        Assert.Equal(Btc, (await Eventually.NextAsync<BookTicker>(subscription.Events)).Symbol);
+        Assert.Equal(Btc, (await StreamEvents.NextAsync<BookTicker>(subscription.Events)).Symbol);
     }
 
     [Fact]

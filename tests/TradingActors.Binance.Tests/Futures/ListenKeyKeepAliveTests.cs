@@ -39,7 +39,7 @@ public sealed class ListenKeyKeepAliveTests
         handler.AnswerExpired = true;
         await Eventually.TrueAsync(() => time.ActiveTimerCount >= 2);
         time.Advance(TimeSpan.FromMinutes(30));
-        var gap = await Eventually.NextAsync<StreamGap>(subscription.Events);
+        var gap = await StreamEvents.NextAsync<StreamGap>(subscription.Events);
 
         Assert.Equal(2, handler.KeepAlives);
         Assert.Contains("-1125", gap.Reason, StringComparison.Ordinal);

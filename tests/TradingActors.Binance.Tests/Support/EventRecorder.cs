@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using TradingActors.TestKit;
 using TradingActors.Exchange;
 
 namespace TradingActors.Binance.Tests.Support;

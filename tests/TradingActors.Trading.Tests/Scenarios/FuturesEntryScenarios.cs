@@ -52,7 +52,7 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     {
         // The maker buy is priced at the bid, then held in flight while the market falls below it: on arrival it
         // would take liquidity, so the venue refuses it (-5022).
-        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 1_000, Count = 1 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 3_000, Count = 1 });
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
         await TradingScenario.WaitUntilAsync(async () =>
             await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(new IntentId($"{id.Value}-en")), TimeSpan.FromSeconds(5))

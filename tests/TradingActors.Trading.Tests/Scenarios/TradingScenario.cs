@@ -6,6 +6,7 @@ using TradingActors.Persistence;
 using TradingActors.Simulator;
 using TradingActors.Simulator.Engine;
 using TradingActors.Simulator.Ledger;
+using TradingActors.TestKit;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
@@ -133,31 +134,8 @@ public sealed class TradingScenario : IAsyncDisposable
         return view!;
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, Func<string>? describe = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is AskTimeoutException or HttpRequestException or InvalidOperationException)
-            {
-                last = e;
-            }
-
-            await Task.Yield();
-            using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-            await poll.WaitForNextTickAsync();
-        }
-
-        throw new TimeoutException(describe?.Invoke() ?? "condition not met in time", last);
-    }
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, Func<string>? describe = null) =>
+        Eventually.ThatAsync(condition, describe ?? (() => "condition not met in time"), timeout ?? TimeSpan.FromSeconds(15));
 
     public async ValueTask DisposeAsync()
     {
