@@ -51,8 +51,9 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     public async Task A_post_only_order_refused_as_taker_falls_back_to_market()
     {
         // The maker buy is priced at the bid, then held in flight while the market falls below it: on arrival it
-        // would take liquidity, so the venue refuses it (-5022).
-        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 3_000, Count = 1 });
+        // would take liquidity, so the venue refuses it (-5022). The hold stays under the connector's 2 s request
+        // timeout, or the order would become an unknown outcome instead.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 1_500, Count = 1 });
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
         await TradingScenario.WaitUntilAsync(async () =>
             await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(new IntentId($"{id.Value}-en")), TimeSpan.FromSeconds(5))
