@@ -9,9 +9,8 @@ namespace TradingActors.Trading;
 /// <summary>The actors of one market, each failure-prone one under a backoff supervisor.</summary>
 public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IActorRef Router, IActorRef Positions)
 {
-    public static TimeSpan MinBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    public static TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     /// <summary>Starts gateway, position region and router for <paramref name="context"/>'s market.</summary>
     public static MarketActors Start(
@@ -27,6 +26,7 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
         return new MarketActors(context, gateway, router, positions);
     }
 
-    private static Props Supervised(Props child, string name) =>
+    /// <summary>Runs <paramref name="child"/> under a backoff supervisor that restarts it when it stops (after a failure).</summary>
+    public static Props Supervised(Props child, string name) =>
         BackoffSupervisor.Props(BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2));
 }

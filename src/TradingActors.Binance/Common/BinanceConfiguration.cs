@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using TradingActors.Hocon;
 
 namespace TradingActors.Binance.Common;
 
@@ -43,39 +44,8 @@ public static class BinanceConfiguration
         };
     }
 
-    /// <summary>Parses <c>250ms</c>, <c>5s</c>, <c>10m</c>, <c>23h</c>, <c>1d</c>, <c>1 minute</c>, <c>00:00:05</c> or plain milliseconds.</summary>
-    public static TimeSpan ParseDuration(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var t = text.Trim();
-        var split = 0;
-        while (split < t.Length && (char.IsAsciiDigit(t[split]) || t[split] == '.'))
-        {
-            split++;
-        }
-
-        if (split > 0 && decimal.TryParse(t[..split], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
-        {
-            var unit = t[split..].Trim().ToLowerInvariant();
-            decimal? ms = unit switch
-            {
-                "" or "ms" or "millis" or "millisecond" or "milliseconds" => 1m,
-                "s" or "second" or "seconds" => 1000m,
-                "m" or "minute" or "minutes" => 60_000m,
-                "h" or "hour" or "hours" => 3_600_000m,
-                "d" or "day" or "days" => 86_400_000m,
-                _ => null,
-            };
-            if (ms is { } factor)
-            {
-                return TimeSpan.FromMilliseconds((double)(amount * factor));
-            }
-        }
-
-        return TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var span)
-            ? span
-            : throw new FormatException($"'{text}' is not a duration (e.g. 250ms, 5s, 10m, 23h).");
-    }
+    /// <summary>Parses a duration as HOCON does (<c>250ms</c>, <c>5s</c>, <c>1 minute</c>, <c>00:00:05</c>, plain milliseconds).</summary>
+    public static TimeSpan ParseDuration(string text) => HoconDuration.Parse(text);
 
     private static BinanceEndpoints? Endpoints(IConfigurationSection section, BinanceEndpoints defaults)
     {

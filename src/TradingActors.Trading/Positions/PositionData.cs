@@ -36,8 +36,6 @@ public sealed record PositionData
     public IntentId? ExitIntent { get; init; }
     public int CloseAttempts { get; init; }
 
-    /// <summary>Protective orders requested so far (armed or failed); names the next protection intent.</summary>
-    public int ProtectionAttempts { get; init; }
 
     /// <summary>Stops requested so far (armed or failed); names the next stop intent.</summary>
     public int StopAttempts { get; init; }
@@ -91,11 +89,10 @@ public sealed record PositionData
             ProtectionArmed e => data with
             {
                 Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
-                ProtectionAttempts = ProtectionAttempts + 1,
                 StopAttempts = e.Kind == ProtectionKind.TakeProfit ? StopAttempts : StopAttempts + 1,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
             },
-            ProtectionFailed => data with { ProtectionAttempts = ProtectionAttempts + 1, StopAttempts = StopAttempts + 1 },
+            ProtectionFailed => data with { StopAttempts = StopAttempts + 1 },
             AlertRaised => data with { Alerts = Alerts + 1 },
             ProtectionCancelled e => data with { Protections = Protections.Where(p => p.Key != e.ClientOrderId).ToDictionary() },
             CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1, ExitPolicy = e.Policy },

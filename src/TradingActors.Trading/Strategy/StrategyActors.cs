@@ -19,9 +19,7 @@ public sealed class StrategyActors : ReceiveActor
             }
 
             var props = TradingStrategy.Props(definition, market, risk);
-            _strategies.Add(Context.ActorOf(
-                BackoffSupervisor.Props(BackoffOptions.OnStop(props, "strategy", MarketActors.MinBackoff, MarketActors.MaxBackoff, 0.2)),
-                definition.Name));
+            _strategies.Add(Context.ActorOf(MarketActors.Supervised(props, "strategy"), definition.Name));
         }
 
         Receive<StopStrategies>(stop =>
