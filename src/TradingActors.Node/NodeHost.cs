@@ -89,7 +89,7 @@ public sealed class NodeHost : IAsyncDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, host.Stopping);
             try
             {
-                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, linked.Token);
+                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, host.Node.System.TimeProvider, linked.Token);
                 await output.WriteLineAsync($"Duration {duration} over: stopping.");
             }
             catch (OperationCanceledException)

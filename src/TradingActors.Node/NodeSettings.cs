@@ -13,10 +13,10 @@ public sealed record NodeSettings
 
     public IReadOnlyList<Market> Markets { get; init; } = [Market.Spot, Market.Futures];
 
-    /// <summary>Paper mode: factor applied to the simulator's price step.</summary>
+    /// <summary>Paper mode: how many times faster than real time the node's and the simulator's clock runs.</summary>
     public decimal Speed { get; init; } = 1m;
 
-    /// <summary>Stop after this long; null runs until stopped.</summary>
+    /// <summary>Stop after this long (of the node's clock, so of virtual time in a sped-up paper run); null runs until stopped.</summary>
     public TimeSpan? Duration { get; init; }
 
     /// <summary>Zero turns the console status table off.</summary>

@@ -50,7 +50,7 @@ public static class StatusTable
         {
             try
             {
-                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout);
+                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), node.OperatorTimeout(AskTimeout));
                 foreach (var view in open.Positions.OrderBy(p => p.Data.OpenedAt))
                 {
                     var d = view.Data;
@@ -60,7 +60,7 @@ public static class StatusTable
                     rows++;
                 }
 
-                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), AskTimeout);
+                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
                 orders.Add($"{market.ToString().ToLowerInvariant()} {live.Intents.Count}");
             }
             catch (AskTimeoutException)

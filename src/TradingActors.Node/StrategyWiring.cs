@@ -18,6 +18,7 @@ public sealed class StrategyWiring
 
     private readonly RiskSettings _riskSettings;
     private readonly IReadOnlyList<StrategyDefinition> _definitions;
+    private TimeProvider _clock = TimeProvider.System;
     private bool _stopped;
 
     private StrategyWiring(RiskSettings riskSettings, IReadOnlyList<StrategyDefinition> definitions)
@@ -56,6 +57,7 @@ public sealed class StrategyWiring
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);
+        _clock = system.TimeProvider;
         Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets), "risk");
         var tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
         foreach (var skipped in _definitions.Except(tradable))
@@ -78,7 +80,7 @@ public sealed class StrategyWiring
         _stopped = true;
         try
         {
-            var stopped = await Strategies.Ask<StrategiesStopped>(new StopStrategies(), timeout);
+            var stopped = await Strategies.Ask<StrategiesStopped>(new StopStrategies(), RealTime(timeout));
             logger.LogInformation("{Count} strategies stopped", stopped.Count);
         }
         catch (AskTimeoutException)
@@ -88,17 +90,19 @@ public sealed class StrategyWiring
     }
 
     public async Task<IReadOnlyList<SignalRecorded>> SignalsAsync() =>
-        Strategies is null ? [] : (await Strategies.Ask<Signals>(new GetSignals(), AskTimeout)).Recent;
+        Strategies is null ? [] : (await Strategies.Ask<Signals>(new GetSignals(), RealTime(AskTimeout))).Recent;
 
     public Task<RiskProtocol.KillSwitchEngaged> EngageKillSwitchAsync() =>
-        RequireRisk().Ask<RiskProtocol.KillSwitchEngaged>(new RiskProtocol.EngageKillSwitch(), TimeSpan.FromSeconds(30));
+        RequireRisk().Ask<RiskProtocol.KillSwitchEngaged>(new RiskProtocol.EngageKillSwitch(), RealTime(TimeSpan.FromSeconds(30)));
 
     /// <summary>The risk manager's pre-trade check: <see cref="RiskProtocol.EntryApproved"/> or <see cref="RiskProtocol.EntryDenied"/>.</summary>
     public Task<object> CheckEntryAsync(Market market, Symbol symbol, decimal quantity, decimal price) =>
-        RequireRisk().Ask<object>(new RiskProtocol.CheckEntry(market, symbol, quantity, price), TimeSpan.FromSeconds(15));
+        RequireRisk().Ask<object>(new RiskProtocol.CheckEntry(market, symbol, quantity, price), RealTime(TimeSpan.FromSeconds(15)));
 
     public Task<RiskProtocol.RiskStatus> RiskStatusAsync() =>
-        RequireRisk().Ask<RiskProtocol.RiskStatus>(new RiskProtocol.GetRiskStatus(), AskTimeout);
+        RequireRisk().Ask<RiskProtocol.RiskStatus>(new RiskProtocol.GetRiskStatus(), RealTime(AskTimeout));
+
+    private TimeSpan RealTime(TimeSpan span) => ScaledTimeProvider.OfRealTime(_clock, span);
 
     private IActorRef RequireRisk() => Risk ?? throw new InvalidOperationException("The risk manager has not started.");
 }

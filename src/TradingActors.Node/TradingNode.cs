@@ -47,6 +47,9 @@ public sealed class TradingNode : IAsyncDisposable
 
     public StrategyWiring Strategies { get; }
 
+    /// <summary>How long an operator's request may wait, in the node's clock (which a sped-up paper run accelerates).</summary>
+    public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(System.TimeProvider, realTime);
+
     public static async Task<TradingNode> StartAsync(
         NodeSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
     {
@@ -56,7 +59,8 @@ public sealed class TradingNode : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<TradingNode>();
 
         // Everything is read before anything starts, so a bad setting stops the node with nothing to undo.
-        var actorSettings = NodeConfiguration.ReadActors(configuration) with { LoggerFactory = loggerFactory };
+        var clock = settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
+        var actorSettings = NodeConfiguration.ReadActors(configuration) with { LoggerFactory = loggerFactory, TimeProvider = clock };
         var journal = NodeConfiguration.ReadJournal(configuration, settings.DataDirectory);
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
@@ -74,12 +78,16 @@ public sealed class TradingNode : IAsyncDisposable
             simulatorOptions = simulatorOptions with
             {
                 Symbols = simulatorOptions.Symbols.Union(settings.Symbols.Select(s => s.Value)).ToList(),
-                Engine = simulatorOptions.Engine with { PriceStep = simulatorOptions.Engine.PriceStep / (double)settings.Speed },
+                TimeProvider = clock,
+
+                // A recvWindow of virtual milliseconds is a fraction of real ones: a busy machine would see -1021.
+                CheckTimestamps = simulatorOptions.CheckTimestamps && settings.Speed == 1m,
             };
             simulator = await SimulatorServer.StartAsync(simulatorOptions, ct);
             binance = binance with { Endpoints = BinanceEndpoints.ForSimulator(simulator.BaseAddress) };
             credentials = new BinanceCredentials(simulator.Options.ApiKey, simulator.Options.ApiSecret);
-            logger.LogInformation("Simulator listening on {Address} (price step {Step})", simulator.BaseAddress, simulatorOptions.Engine.PriceStep);
+            logger.LogInformation(
+                "Simulator listening on {Address} (price step {Step}, speed {Speed}x)", simulator.BaseAddress, simulatorOptions.Engine.PriceStep, settings.Speed);
         }
 
         var system = ActorSystem.Create("trading-node", actorSettings);
@@ -95,8 +103,8 @@ public sealed class TradingNode : IAsyncDisposable
             foreach (var market in settings.Markets)
             {
                 IExchange exchange = market == Market.Futures
-                    ? new BinanceFuturesExchange(binance, credentials!, loggerFactory: loggerFactory)
-                    : new BinanceSpotExchange(binance, credentials!, loggerFactory: loggerFactory);
+                    ? new BinanceFuturesExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory)
+                    : new BinanceSpotExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory);
                 exchanges.Add((IDisposable)exchange);
                 markets[market] = MarketActors.Start(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
             }

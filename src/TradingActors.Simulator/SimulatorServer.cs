@@ -118,11 +118,11 @@ public sealed class SimulatorServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Real time: step the price path and expire overdue listen keys as the clock moves.</summary>
+    /// <summary>A running clock (real, or an injected one that runs faster): step the price path and expire overdue listen keys as the clock moves.</summary>
     private async Task TickAsync(CancellationToken ct)
     {
         var period = _context.Engine.Options.PriceStep;
-        using var timer = new PeriodicTimer(period < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : period);
+        using var timer = new PeriodicTimer(period < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : period, _context.Clock);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))

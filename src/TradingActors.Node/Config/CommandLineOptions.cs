@@ -9,8 +9,8 @@ public sealed record CommandLineOptions
     public const string Usage = """
         Usage: TradingActors.Node [options]
           --mode paper|testnet|live   what to trade against (default paper: an in-process simulator)
-          --speed N                   paper: step the simulator's price path N times faster
-          --duration 30s              stop after this long (default: run until Ctrl+C)
+          --speed N                   paper: run the node's and the simulator's clock N times faster (virtual time)
+          --duration 30s              stop after this long of the node's time (default: run until Ctrl+C)
           --data-dir PATH             journal, logs and management token (default ./data)
           --port N                    management HTTP port (default 8558, 0 = any free port)
           --live                      confirm live mode (real money)

@@ -64,7 +64,7 @@ public static class NodeConfiguration
             DataDirectory = c.String("data-dir") ?? d.DataDirectory,
             Symbols = symbols is { Count: > 0 } ? symbols : d.Symbols,
             Markets = markets is { Count: > 0 } ? markets : d.Markets,
-            Speed = c.Decimal("speed", 0.001m) ?? d.Speed,
+            Speed = c.Decimal("speed", 1m) ?? d.Speed,
             Duration = duration is { } span && span > TimeSpan.Zero ? span : null,
             StatusInterval = c.Duration("status-interval") ?? d.StatusInterval,
             ShutdownTimeout = c.Duration("shutdown-timeout") ?? d.ShutdownTimeout,
@@ -79,6 +79,11 @@ public static class NodeConfiguration
         if (settings.ManagementToken is { Length: < 16 })
         {
             throw new NodeConfigurationException(c.Key("management.token"), "must be at least 16 characters.");
+        }
+
+        if (settings.Speed != 1m && settings.Mode != NodeMode.Paper)
+        {
+            throw new NodeConfigurationException(c.Key("speed"), "only paper mode can run faster than real time.");
         }
 
         return settings;

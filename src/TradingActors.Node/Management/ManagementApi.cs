@@ -26,6 +26,8 @@ namespace TradingActors.Node.Management;
 /// </summary>
 public static class ManagementApi
 {
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
     public static void Map(IEndpointRouteBuilder app, TradingNode node, ManagementToken token)
@@ -40,16 +42,19 @@ public static class ManagementApi
             var readiness = await NodeReadiness.CheckAsync(node);
             return Results.Json(readiness, statusCode: readiness.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/positions", async () =>
+        app.MapGet("/positions", async (string? state, string? limit, CancellationToken ct) =>
         {
-            var views = new List<PositionBody>();
-            foreach (var market in node.Markets.Values)
+            if (!PositionListing.TryFilter(state, out var filter))
             {
-                var open = await market.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout);
-                views.AddRange(open.Positions.Select(PositionBody.From));
+                return BadRequest("state must be open, finished or all", "state");
             }
 
-            return Results.Ok(views);
+            if (!TryLimit(limit, out var count))
+            {
+                return BadRequest($"limit must be a whole number from 1 to {MaxLimit}", "limit");
+            }
+
+            return Results.Ok(await PositionListing.ListAsync(node, filter, count, node.OperatorTimeout(AskTimeout), ct));
         });
         app.MapGet("/positions/{id}", async (string id, CancellationToken ct) =>
         {
@@ -64,7 +69,7 @@ public static class ManagementApi
                 return NotFound(id);
             }
 
-            var view = await market.Positions.Ask<PositionView>(new GetPosition(positionId), AskTimeout);
+            var view = await market.Positions.Ask<PositionView>(new GetPosition(positionId), node.OperatorTimeout(AskTimeout));
             var journal = events.Select(e => new JournalEventBody(
                 e.SequenceNr, e.Offset, e.Event.GetType().Name, DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
                 JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TradingJson.Options))).ToList();
@@ -75,7 +80,7 @@ public static class ManagementApi
             var intents = new List<IntentBody>();
             foreach (var market in node.Markets.Values)
             {
-                var live = await market.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), AskTimeout);
+                var live = await market.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
                 intents.AddRange(live.Intents.Select(IntentBody.From));
             }
 
@@ -103,7 +108,7 @@ public static class ManagementApi
                 return NotFound(id);
             }
 
-            var reply = await market.Positions.Ask<object>(new ClosePosition(positionId, CloseReason.Manual), AskTimeout);
+            var reply = await market.Positions.Ask<object>(new ClosePosition(positionId, CloseReason.Manual), node.OperatorTimeout(AskTimeout));
             return reply switch
             {
                 CloseAccepted => Results.Json(new CloseBody("accepted", id), statusCode: StatusCodes.Status202Accepted),
@@ -191,7 +196,7 @@ public static class ManagementApi
             }
 
             var open = new OpenPosition(id, market, symbol, direction, quantity, policy, price, stop, takeProfit, "manual");
-            var reply = await actors.Positions.Ask<object>(open, AskTimeout);
+            var reply = await actors.Positions.Ask<object>(open, node.OperatorTimeout(AskTimeout));
             return reply switch
             {
                 PositionAccepted accepted => Results.Json(new OpenedBody("accepted", accepted.Id.Value, accepted.State.ToString()), statusCode: StatusCodes.Status202Accepted),
@@ -286,14 +291,15 @@ public static class ManagementApi
 
     private static async Task<(MarketActors? Market, IReadOnlyList<EventEnvelope> Events)> LocateAsync(TradingNode node, PositionId id, CancellationToken ct)
     {
-        var events = new List<EventEnvelope>();
-        await foreach (var envelope in node.System.Persistence().Queries.CurrentEventsByPersistenceId($"position-{id.Value}", cancellationToken: ct))
-        {
-            events.Add(envelope);
-        }
-
+        var events = await PositionListing.JournalAsync(node, id, ct);
         var opened = events.Select(e => e.Event).OfType<PositionOpened>().FirstOrDefault();
         return opened is not null && node.Markets.TryGetValue(opened.Market, out var market) ? (market, events) : (null, events);
+    }
+
+    private static bool TryLimit(string? text, out int limit)
+    {
+        limit = DefaultLimit;
+        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit);
     }
 
     private static bool TryPositionId(string text, out PositionId id, out IResult error)

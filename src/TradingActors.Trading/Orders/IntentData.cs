@@ -25,12 +25,14 @@ public sealed record IntentData
 
     public decimal Fees => Legs.Sum(l => l.Fees);
 
+    public bool AwaitsTrades => Legs.Any(l => l.AwaitsTrades);
+
     public decimal AveragePrice
     {
         get
         {
             var filled = FilledQuantity;
-            return filled == 0m ? 0m : Legs.Where(l => l.Kind != LegKind.Cancel).Sum(l => l.ExecutedQuantity * l.AveragePrice) / filled;
+            return filled == 0m ? 0m : Legs.Where(l => l.Kind != LegKind.Cancel).Sum(l => l.ExecutedQuantity * l.ExecutionPrice) / filled;
         }
     }
 
@@ -43,6 +45,12 @@ public sealed record IntentData
         OrderProgressed e => WithLeg(e.Leg, l => l with
         {
             Status = e.Status, ExecutedQuantity = e.ExecutedQuantity, AveragePrice = e.AveragePrice, Fees = e.Fees, IsUnknown = false,
+            OrderId = e.OrderId ?? l.OrderId,
+        }),
+        FillRecorded e => WithLeg(e.Leg, l => l with
+        {
+            OrderId = e.OrderId, TradeIds = new HashSet<long>(l.TradeIds) { e.TradeId }, FilledByTrades = l.FilledByTrades + e.Quantity,
+            TradedNotional = l.TradedNotional + (e.Quantity * e.Price), Fees = l.Fees + e.QuoteFee, BaseFees = l.BaseFees + e.BaseFee,
         }),
         OrderRejected e => WithLeg(e.Leg, l => l with { RejectCode = e.Code, RejectMessage = e.Message, IsUnknown = false }),
         OrderOutcomeUnknown e => WithLeg(e.Leg, l => l with { IsUnknown = true }),

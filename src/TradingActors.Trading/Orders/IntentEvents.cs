@@ -20,7 +20,17 @@ public static class IntentEvents
 
     /// <summary>The leg's order as last seen: status and cumulative execution (never decreasing).</summary>
     public sealed record OrderProgressed(
-        string Leg, OrderStatus Status, decimal ExecutedQuantity, decimal AveragePrice, decimal Fees, DateTimeOffset At) : IIntentEvent;
+        string Leg, OrderStatus Status, decimal ExecutedQuantity, decimal AveragePrice, decimal Fees, DateTimeOffset At, long? OrderId = null) : IIntentEvent;
+
+    /// <summary>
+    /// One trade of the leg's order, as the exchange reported it. Its commission is valued in the quote asset
+    /// (<paramref name="QuoteFee"/>); a commission taken from the base asset (a spot buy) is also kept as
+    /// <paramref name="BaseFee"/>, because the position holds that much less. A commission in a third asset (BNB)
+    /// cannot be valued here and counts as zero.
+    /// </summary>
+    public sealed record FillRecorded(
+        string Leg, long TradeId, long OrderId, decimal Quantity, decimal Price, decimal Commission, string CommissionAsset,
+        decimal QuoteFee, decimal BaseFee, DateTimeOffset At) : IIntentEvent;
 
     public sealed record OrderRejected(string Leg, int Code, string Message, DateTimeOffset At) : IIntentEvent;
 

@@ -14,6 +14,7 @@ public sealed partial class OrderIntent
     private const string OcoTakeProfitLeg = "octp";
     private const string OcoStopLeg = "ocsl";
     private const string GuardLeg = "gs";
+    private const string SettleTimer = "settle-trades";
 
     private void DriveTrade(OrderIntentSpec.Trade trade)
     {
@@ -327,7 +328,8 @@ public sealed partial class OrderIntent
             _ => OrderStatus.New,
         };
         var executed = status == OrderStatus.Filled ? leg.Quantity : 0m;
-        Progress(leg, status, executed, status == OrderStatus.Filled ? order.TriggerPrice : 0m, leg.Fees);
+        // The trigger price is provisional: the trades of the order the trigger created settle the real one.
+        Progress(leg, status, executed, status == OrderStatus.Filled ? order.TriggerPrice : 0m, order.TriggeredOrderId);
     }
 
     private void OnListAccepted(LegData leg, OrderListSnapshot list)
@@ -472,5 +474,5 @@ public sealed partial class OrderIntent
         Sender.Tell(RouterProtocol.IntentReport.From(_data));
     }
 
-    private void FinishAs(IntentStatus status, string reason) => Apply(new IntentFinished(status, reason, Now));
+    private void FinishAs(IntentStatus status, string reason) => Conclude(status, reason);
 }

@@ -26,6 +26,11 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     private bool _sliceDue = true;
     private bool _exitAfterCancel;
 
+    // Finishing waits for the trades of every execution (see Conclude).
+    private (IntentStatus Status, string Reason)? _concluding;
+    private bool _finishing;
+    private bool _tradesFetched;
+
     public OrderIntent(IntentId id, MarketContext market, IActorRef router)
     {
         _id = id;
@@ -70,6 +75,8 @@ public sealed partial class OrderIntent : ReceivePersistentActor
                 SendCancel(target);
             }
         });
+        Command<SettleTrades>(_ => OnSettleTrades());
+        Command<TradesFetched>(OnTradesFetched);
         Command<SliceDue>(_ =>
         {
             _sliceDue = true;
@@ -77,7 +84,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         });
     }
 
-    public override string PersistenceId => $"intent-{_id.Value}";
+    public override string PersistenceId => PersistenceIdOf(_id);
+
+    public static string PersistenceIdOf(IntentId id) => $"intent-{id.Value}";
 
     public static Props Props(IntentId id, MarketContext market, IActorRef router) =>
         Actors.Props.Create(() => new OrderIntent(id, market, router));
@@ -175,6 +184,15 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             _router.Tell(IntentReport.From(_data));
         }
 
+        if (e is IntentFinished)
+        {
+            _finishing = false;
+        }
+        else if (e is FillRecorded && _concluding is { } pending)
+        {
+            Conclude(pending.Status, pending.Reason);
+        }
+
         if (_data.IsTerminal && before != _data.Status)
         {
             Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
@@ -217,7 +235,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         var status = _data.FilledQuantity > 0m || _data.Spec is OrderIntentSpec.Cancel && _data.Legs.All(l => l.IsTerminal)
             ? IntentStatus.Completed
             : IntentStatus.Failed;
-        Apply(new IntentFinished(status, reason, Now));
+        Conclude(status, reason);
     }
 
     /// <summary>Journals the leg, then sends it. Nothing leaves the process before the journal has it.</summary>
@@ -258,7 +276,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         switch (answered.Outcome)
         {
             case OrderOutcome.Accepted accepted:
-                Progress(leg, accepted.Order.Status, accepted.Order.ExecutedQuantity, accepted.Order.AveragePrice, leg.Fees);
+                Progress(leg, accepted.Order);
                 break;
             case AlgoOrderOutcome.Accepted algo:
                 OnAlgoSnapshot(leg, algo.Order);
@@ -326,13 +344,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             switch (outcome)
             {
                 case OrderOutcome.Accepted accepted when target is not null:
-                    Progress(target, accepted.Order.Status, accepted.Order.ExecutedQuantity, accepted.Order.AveragePrice, target.Fees);
+                    Progress(target, accepted.Order);
                     break;
                 case AlgoOrderOutcome.Accepted algo when target is not null:
                     OnAlgoSnapshot(target, algo.Order);
                     break;
                 case OrderListOutcome.Accepted when target is not null:
-                    Progress(target, OrderStatus.Canceled, 0m, 0m, 0m);
+                    Progress(target, OrderStatus.Canceled, 0m, 0m);
                     break;
                 default:
                     if (target is not null)
@@ -414,7 +432,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         request.PipeTo(self, answer => new LegAnswered(leg.Leg, answer, IsQuery: true), e => new LegAnswered(leg.Leg, new OrderOutcome.Unknown(e.Message), IsQuery: true));
     }
 
-    private void Progress(LegData leg, OrderStatus status, decimal executed, decimal averagePrice, decimal fees)
+    private void Progress(LegData leg, OrderSnapshot order) => Progress(leg, order.Status, order.ExecutedQuantity, order.AveragePrice, order.OrderId);
+
+    private void Progress(LegData leg, OrderStatus status, decimal executed, decimal averagePrice, long? orderId = null)
     {
         // Updates arrive from the stream and from queries in any order: only news is journaled, and a final status
         // is never replaced by an older, working one.
@@ -427,7 +447,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         }
 
         _queryAttempts.Remove(leg.Leg);
-        Apply(new OrderProgressed(leg.Leg, status, executed, averagePrice, fees, Now), () => AfterProgress(leg.Leg));
+        Apply(new OrderProgressed(leg.Leg, status, executed, averagePrice, leg.Fees, Now, orderId ?? leg.OrderId), () => AfterProgress(leg.Leg));
     }
 
     private void OnRejected(LegData leg, int code, string message)
@@ -444,13 +464,88 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             return;
         }
 
-        var fees = leg.Fees;
-        if (update.LastFill is { } fill && update.Order.ExecutedQuantity > leg.ExecutedQuantity)
+        if (update.LastFill is { } fill && !leg.TradeIds.Contains(fill.TradeId))
         {
-            fees += fill.Commission;
+            Apply(Recorded(leg, fill), () => Progress(_data.Leg(leg.Leg)!, update.Order));
+            return;
         }
 
-        Progress(leg, update.Order.Status, update.Order.ExecutedQuantity, update.Order.AveragePrice, fees);
+        Progress(leg, update.Order);
+    }
+
+    /// <summary>A trade of the leg, its commission valued in the quote asset (a third asset such as BNB cannot be).</summary>
+    private FillRecorded Recorded(LegData leg, Fill fill)
+    {
+        var rules = _market.Rules.GetValueOrDefault(Symbol);
+        var inBase = rules is not null && fill.CommissionAsset == rules.BaseAsset;
+        var quoteFee = inBase ? fill.Commission * fill.Price
+            : rules is null || fill.CommissionAsset == rules.QuoteAsset || fill.Commission == 0m ? fill.Commission
+            : 0m;
+        if (quoteFee == 0m && fill.Commission != 0m)
+        {
+            Log.LogWarning("Intent {Id}: commission {Commission} {Asset} cannot be valued in {Quote}; PnL leaves it out", _id, fill.Commission, fill.CommissionAsset, rules?.QuoteAsset);
+        }
+
+        return new FillRecorded(
+            leg.Leg, fill.TradeId, fill.OrderId, fill.Quantity, fill.Price, fill.Commission, fill.CommissionAsset, quoteFee, inBase ? fill.Commission : 0m, Now);
+    }
+
+    /// <summary>
+    /// Finishes the intent once the trades of every execution are recorded, so its report carries real prices and
+    /// commissions (an order's answer has neither for an algo order, nor commissions at all). The stream usually
+    /// brings them within milliseconds; otherwise they are fetched after <see cref="RouterSettings.TradeSettleTimeout"/>,
+    /// and if the exchange does not list them either the intent finishes on the order's own figures.
+    /// </summary>
+    private void Conclude(IntentStatus status, string reason)
+    {
+        if (_finishing || _data.IsTerminal)
+        {
+            return;
+        }
+
+        if (_data.AwaitsTrades && !_tradesFetched)
+        {
+            if (_concluding is null)
+            {
+                Context.Timers.StartSingleTimer(SettleTimer, new SettleTrades(), Settings.TradeSettleTimeout);
+            }
+
+            _concluding = (status, reason);
+            return;
+        }
+
+        _concluding = null;
+        _finishing = true;
+        Context.Timers.Cancel(SettleTimer);
+        Apply(new IntentFinished(status, reason, Now));
+    }
+
+    private void OnSettleTrades()
+    {
+        var since = _data.Legs.Where(l => l.AwaitsTrades).Select(l => l.SentAt).DefaultIfEmpty(Now).Min() - TimeSpan.FromMinutes(1);
+        _market.Exchange.GetTradesAsync(Symbol, since).PipeTo(Self, fills => new TradesFetched(fills), e => new TradesFetched([], e.Message));
+    }
+
+    private void OnTradesFetched(TradesFetched fetched)
+    {
+        _tradesFetched = true;
+        var missing = 0m;
+        foreach (var leg in _data.Legs.Where(l => l.AwaitsTrades))
+        {
+            var trades = fetched.Fills.Where(f => f.OrderId == leg.OrderId && !leg.TradeIds.Contains(f.TradeId)).ToList();
+            trades.ForEach(f => Apply(Recorded(leg, f)));
+            missing += leg.ExecutedQuantity - leg.FilledByTrades - trades.Sum(f => f.Quantity);
+        }
+
+        if (missing > 0m)
+        {
+            Log.LogWarning("Intent {Id}: trades for {Missing} of the execution not found ({Error}); reporting the orders' own prices without their fees", _id, missing, fetched.Error ?? "not listed");
+        }
+
+        if (_concluding is { } pending)
+        {
+            Conclude(pending.Status, pending.Reason);
+        }
     }
 
     private void OnAlgoOrderUpdated(AlgoOrderUpdated update)
@@ -475,6 +570,10 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     private sealed record MakerWindowElapsed;
 
     private sealed record SliceDue;
+
+    private sealed record SettleTrades;
+
+    private sealed record TradesFetched(IReadOnlyList<Fill> Fills, string? Error = null);
 
     private sealed record Recancel(string Leg);
 }

@@ -78,7 +78,9 @@ public sealed class OrderRouter : ReceivePersistentActor
         Command<DeleteMessagesFailed>(f => Log.LogWarning(f.Cause, "Router journal clean-up failed"));
     }
 
-    public override string PersistenceId => $"order-router-{_market.Market.ToString().ToLowerInvariant()}";
+    public override string PersistenceId => PersistenceIdOf(_market.Market);
+
+    public static string PersistenceIdOf(Market market) => $"order-router-{market.ToString().ToLowerInvariant()}";
 
     public static Props Props(MarketContext market, IActorRef? reports) =>
         Actors.Props.Create(() => new OrderRouter(market, reports));

@@ -42,6 +42,9 @@ public static class RouterProtocol
         string Reason,
         IReadOnlyList<LegData> Legs)
     {
+        /// <summary>Commissions taken from the base asset: a spot buy holds this much less than it filled.</summary>
+        public decimal BaseFees => Legs.Sum(l => l.BaseFees);
+
         public static IntentReport From(IntentData data) =>
             new(data.Id, data.Owner, data.Spec!, data.Status, data.FilledQuantity, data.AveragePrice, data.Fees, data.Reason, data.Legs);
 

@@ -14,6 +14,9 @@ public sealed record RouterSettings
     /// <summary>Queries of an unknown outcome before the intent is left to the reconciler.</summary>
     public int UnknownQueryAttempts { get; init; } = 5;
 
+    /// <summary>How long a finished order waits for its trades from the stream before it fetches them.</summary>
+    public TimeSpan TradeSettleTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Events of the router's own journal between snapshots of its live intents.</summary>
     public int SnapshotEvery { get; init; } = 1000;
 
@@ -37,6 +40,7 @@ public sealed record RouterSettings
             ClientOrderIdPrefix = prefix,
             UnknownQueryBackoff = ConfigValues.Duration(section, "trading-actors.router", "unknown-query-backoff") ?? d.UnknownQueryBackoff,
             UnknownQueryAttempts = ConfigValues.Int(section, "trading-actors.router", "unknown-query-attempts") ?? d.UnknownQueryAttempts,
+            TradeSettleTimeout = ConfigValues.Duration(section, "trading-actors.router", "trade-settle-timeout") ?? d.TradeSettleTimeout,
             SnapshotEvery = ConfigValues.Int(section, "trading-actors.router", "snapshot-every") ?? d.SnapshotEvery,
         };
     }

@@ -42,13 +42,13 @@ public sealed partial class Position
         switch (report.Status)
         {
             case IntentStatus.Completed when report.FilledQuantity > 0m:
-                Record(new EntryFilled(report.FilledQuantity, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
+                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
                 break;
             case IntentStatus.Completed or IntentStatus.Failed:
                 Record(new EntryFailed(report.Reason, Now), AfterTerminal);
                 break;
             case IntentStatus.Unresolved when report.FilledQuantity > 0m:
-                Record(new EntryFilled(report.FilledQuantity, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
+                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
                 break;
             case IntentStatus.Unresolved when _verifyUntil == default:
                 // Unknown is not failure: ask the other sources until the deadline (a late stream fill still counts).
@@ -247,6 +247,12 @@ public sealed partial class Position
                         EnsureProtected();
                     }
                 });
+                break;
+
+            case IntentStatus.Failed when report.Id == TakeProfitIntentId && known is null && _data.State == PositionState.Active
+                                          && report.Reason.Contains("-2021", StringComparison.Ordinal):
+                // The target is already reached (the price moved past it while the order travelled): take it now.
+                Self.Tell(new ClosePosition(_id, CloseReason.TakeProfit, new ExecutionPolicy.Market()));
                 break;
 
             case IntentStatus.Failed when report.Id == TakeProfitIntentId && known is null:

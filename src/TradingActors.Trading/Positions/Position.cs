@@ -72,7 +72,9 @@ public sealed partial class Position : ReceivePersistentActor
         Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Position {Id}: a request to the router failed", _id));
     }
 
-    public override string PersistenceId => $"position-{_id.Value}";
+    public override string PersistenceId => PersistenceIdOf(_id);
+
+    public static string PersistenceIdOf(PositionId id) => $"position-{id.Value}";
 
     public static Props Props(PositionId id, MarketContext market, IActorRef router, PositionSettings settings) =>
         Actors.Props.Create(() => new Position(id, market, router, settings));

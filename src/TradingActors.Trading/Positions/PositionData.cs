@@ -61,6 +61,10 @@ public sealed record PositionData
     public decimal UnrealizedPnl(decimal markPrice) =>
         IsOpen && Quantity > 0m ? Direction.Sign() * (markPrice - EntryPrice) * Quantity : 0m;
 
+    /// <summary>The position its journal describes; an event that is not a valid transition is skipped, as in recovery.</summary>
+    public static PositionData Replay(IEnumerable<IPositionEvent> events) =>
+        events.Aggregate(Empty, (data, e) => PositionTransitions.TryNext(data.State, e, out _) ? data.Apply(e) : data);
+
     public PositionData Apply(IPositionEvent evt)
     {
         if (!PositionTransitions.TryNext(State, evt, out var next))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TradingActors.Actors;
+using TradingActors.Exchange;
 using TradingActors.Persistence;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
@@ -57,7 +58,10 @@ public sealed class PositionRegion : ReceivePersistentActor
         Command<Terminated>(OnTerminated);
     }
 
-    public override string PersistenceId => $"positions-{_market.Market.ToString().ToLowerInvariant()}";
+    public override string PersistenceId => PersistenceIdOf(_market.Market);
+
+    /// <summary>The region's journal registers every position of the market, finished ones included.</summary>
+    public static string PersistenceIdOf(Market market) => $"positions-{market.ToString().ToLowerInvariant()}";
 
     /// <summary>Answered by <see cref="OpenPositions"/>: every position in memory (open ones and recently finished ones).</summary>
     public sealed record GetOpenPositions;

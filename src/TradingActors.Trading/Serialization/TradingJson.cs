@@ -40,6 +40,7 @@ public static class TradingJson
             .Register<IntentEvents.IntentSubmitted>("intent.submitted.v1")
             .Register<IntentEvents.OrderSending>("intent.order-sending.v1")
             .Register<IntentEvents.OrderProgressed>("intent.order-progressed.v1")
+            .Register<IntentEvents.FillRecorded>("intent.fill-recorded.v1")
             .Register<IntentEvents.OrderRejected>("intent.order-rejected.v1")
             .Register<IntentEvents.OrderOutcomeUnknown>("intent.order-unknown.v1")
             .Register<IntentEvents.ProtectionEstablished>("intent.protection-established.v1")

@@ -19,6 +19,17 @@ public sealed class NodeConfigurationTests
         Assert.Null(settings.Duration);
     }
 
+    [Theory]
+    [InlineData("paper", "0.5")]
+    [InlineData("testnet", "10")]
+    public void Speed_other_than_real_time_is_only_for_paper_mode_and_never_slower(string mode, string speed)
+    {
+        var configuration = NodeConfiguration.Build(CommandLineOptions.Parse(["--mode", mode, "--speed", speed]));
+
+        var error = Assert.Throws<NodeConfigurationException>(() => NodeConfiguration.ReadNode(configuration));
+        Assert.Contains("trading-actors.node.speed", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Mode_selects_its_file_after_the_reference()
     {

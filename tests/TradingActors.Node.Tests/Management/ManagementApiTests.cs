@@ -201,6 +201,19 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
         Assert.Single(exitOrders);
     }
 
+    [Theory]
+    [InlineData("state=closing", "state")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=ten", "limit")]
+    public async Task Listing_positions_with_a_bad_filter_is_a_bad_request_naming_it(string query, string field)
+    {
+        var response = await node.Client.GetAsync($"/positions?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await node.JsonAsync(response)).GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task Second_position_in_the_same_market_and_symbol_is_denied_but_repeating_an_open_is_not()
     {
