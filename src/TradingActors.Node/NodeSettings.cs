@@ -16,6 +16,9 @@ public sealed record NodeSettings
     /// <summary>Paper mode: how many times faster than real time the node's and the simulator's clock runs.</summary>
     public decimal Speed { get; init; } = 1m;
 
+    /// <summary>Paper mode: a standalone simulator to trade against instead of an in-process one.</summary>
+    public Uri? SimulatorUrl { get; init; }
+
     /// <summary>Stop after this long (of the node's clock, so of virtual time in a sped-up paper run); null runs until stopped.</summary>
     public TimeSpan? Duration { get; init; }
 

@@ -73,7 +73,13 @@ public sealed class TradingNode : IAsyncDisposable
 
         Directory.CreateDirectory(settings.DataDirectory);
         SimulatorServer? simulator = null;
-        if (simulatorOptions is not null)
+        if (simulatorOptions is not null && settings.SimulatorUrl is { } external)
+        {
+            binance = binance with { Endpoints = BinanceEndpoints.ForSimulator(external) };
+            credentials = new BinanceCredentials(simulatorOptions.ApiKey, simulatorOptions.ApiSecret);
+            logger.LogInformation("Trading against the standalone simulator at {Address}", external);
+        }
+        else if (simulatorOptions is not null)
         {
             simulatorOptions = simulatorOptions with
             {

@@ -75,15 +75,19 @@ public static class NodeConfiguration
             ConsoleLogLevel = c.String("logging.console-level") ?? d.ConsoleLogLevel,
             FileLogLevel = c.String("logging.file-level") ?? d.FileLogLevel,
             LogFile = c.String("logging.file") ?? d.LogFile,
+            SimulatorUrl = c.String("simulator-url") is { Length: > 0 } url
+                ? Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+                : throw new NodeConfigurationException(c.Key("simulator-url"), $"'{url}' is not an http(s) address.")
+                : null,
         };
         if (settings.ManagementToken is { Length: < 16 })
         {
             throw new NodeConfigurationException(c.Key("management.token"), "must be at least 16 characters.");
         }
 
-        if (settings.Speed != 1m && settings.Mode != NodeMode.Paper)
+        if (settings.Speed != 1m && (settings.Mode != NodeMode.Paper || settings.SimulatorUrl is not null))
         {
-            throw new NodeConfigurationException(c.Key("speed"), "only paper mode can run faster than real time.");
+            throw new NodeConfigurationException(c.Key("speed"), "only paper mode with its own simulator can run faster than real time.");
         }
 
         return settings;

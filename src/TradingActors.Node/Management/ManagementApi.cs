@@ -118,6 +118,7 @@ public static class ManagementApi
                 _ => Results.Json(new ErrorBody($"unexpected answer {reply.GetType().Name}"), statusCode: StatusCodes.Status500InternalServerError),
             };
         });
+        secured.MapPost("/positions/{id}/stop", (HttpContext http, string id) => MoveStopAsync(http, node, id));
         secured.MapPost("/kill-switch", async () =>
         {
             var engaged = await node.Strategies.EngageKillSwitchAsync();
@@ -125,22 +126,70 @@ public static class ManagementApi
         });
     }
 
-    private static async Task<IResult> OpenAsync(HttpContext http, TradingNode node)
+    /// <summary>The request's body as a JSON object, or the 400 that says why it is not one.</summary>
+    private static async Task<(JsonElement Body, IResult? Error)> ReadObjectAsync(HttpContext http)
     {
-        JsonElement body;
         try
         {
             using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            body = document.RootElement.Clone();
+            var body = document.RootElement.Clone();
+            return body.ValueKind == JsonValueKind.Object ? (body, null) : (body, BadRequest("the body must be a JSON object", "body"));
         }
         catch (JsonException e)
         {
-            return BadRequest($"the body is not valid JSON: {e.Message}", "body");
+            return (default, BadRequest($"the body is not valid JSON: {e.Message}", "body"));
+        }
+    }
+
+    private static async Task<IResult> MoveStopAsync(HttpContext http, TradingNode node, string id)
+    {
+        if (!TryPositionId(id, out var positionId, out var bad))
+        {
+            return bad;
         }
 
-        if (body.ValueKind != JsonValueKind.Object)
+        var (body, error) = await ReadObjectAsync(http);
+        if (error is not null)
         {
-            return BadRequest("the body must be a JSON object", "body");
+            return error;
+        }
+
+        decimal stopPrice;
+        try
+        {
+            stopPrice = RequiredDecimal(body, "stopPrice");
+        }
+        catch (FieldException e)
+        {
+            return BadRequest(e.Message, e.Field);
+        }
+
+        if (stopPrice <= 0m)
+        {
+            return BadRequest("must be positive", "stopPrice");
+        }
+
+        var (market, _) = await LocateAsync(node, positionId, http.RequestAborted);
+        if (market is null)
+        {
+            return NotFound(id);
+        }
+
+        var reply = await market.Positions.Ask<object>(new MoveStop(positionId, stopPrice), node.OperatorTimeout(AskTimeout));
+        return reply switch
+        {
+            StopMoveAccepted accepted => Results.Json(new StopBody("accepted", id, accepted.StopPrice), statusCode: StatusCodes.Status202Accepted),
+            StopMoveRejected rejected => Results.Json(new StopBody("rejected", id, stopPrice, rejected.Reason), statusCode: StatusCodes.Status409Conflict),
+            _ => Results.Json(new ErrorBody($"unexpected answer {reply.GetType().Name}"), statusCode: StatusCodes.Status500InternalServerError),
+        };
+    }
+
+    private static async Task<IResult> OpenAsync(HttpContext http, TradingNode node)
+    {
+        var (body, error) = await ReadObjectAsync(http);
+        if (error is not null)
+        {
+            return error;
         }
 
         try

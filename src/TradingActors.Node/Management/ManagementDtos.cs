@@ -84,5 +84,7 @@ public static class ManagementDtos
 
     public sealed record CloseBody(string Result, string Id, string? State = null);
 
+    public sealed record StopBody(string Result, string Id, decimal StopPrice, string? Reason = null);
+
     public sealed record KillSwitchBody(string Result, int ClosedPositions, int CancelledOrders);
 }
