@@ -9,6 +9,7 @@ using TradingActors.Persistence;
 using TradingActors.Simulator;
 using TradingActors.Trading;
 using TradingActors.Trading.Orders;
+using TradingActors.Trading.Reconciliation;
 using TradingActors.Trading.Serialization;
 
 namespace TradingActors.Node;
@@ -25,8 +26,9 @@ public sealed class TradingNode : IAsyncDisposable
 
     private TradingNode(
         NodeSettings settings, ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, SimulatorServer? simulator,
-        List<IDisposable> exchanges, StrategyWiring strategies, ILogger logger)
+        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, ILogger logger)
     {
+        Reconciler = reconciler;
         Settings = settings;
         System = system;
         Markets = markets;
@@ -47,6 +49,8 @@ public sealed class TradingNode : IAsyncDisposable
 
     public StrategyWiring Strategies { get; }
 
+    public IActorRef Reconciler { get; }
+
     /// <summary>How long an operator's request may wait, in the node's clock (which a sped-up paper run accelerates).</summary>
     public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(System.TimeProvider, realTime);
 
@@ -64,6 +68,7 @@ public sealed class TradingNode : IAsyncDisposable
         var journal = NodeConfiguration.ReadJournal(configuration, settings.DataDirectory);
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
+        var reconcilerSettings = NodeConfiguration.ReadReconciler(configuration);
         var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration.GetSection("trading-actors:binance")));
         var strategies = StrategyWiring.Read(configuration);
         var simulatorOptions = settings.Mode == NodeMode.Paper
@@ -115,11 +120,12 @@ public sealed class TradingNode : IAsyncDisposable
                 markets[market] = MarketActors.Start(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
             }
 
+            var reconciler = system.ActorOf(MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings), "reconciler"), "reconciler");
             strategies.Start(system, configuration, markets, logger);
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
-            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, logger);
+            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, logger);
         }
         catch
         {

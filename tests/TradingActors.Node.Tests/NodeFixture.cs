@@ -19,7 +19,7 @@ public sealed class NodeFixture : IAsyncLifetime
 
     public static IReadOnlyList<string> Arguments(string directory, params string[] more) =>
     [
-        "--data-dir", directory, "--port", "0", "--speed", "10",
+        "--data-dir", directory, "--port", "0",
         "--set", $"trading-actors.node.management.token={Token}",
         "--set", "trading-actors.node.status-interval=0",
         "--set", "trading-actors.node.logging.console-level=warning",

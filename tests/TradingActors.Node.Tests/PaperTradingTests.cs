@@ -58,7 +58,9 @@ public sealed class PaperTradingTests : IAsyncLifetime
                 && engine.OpenOrders(MarketKind.Futures, null).Count == 0
                 && engine.AlgoOrders(null, openOnly: true).Count == 0
                 && engine.Positions().All(p => p.PositionAmt == 0m),
-            "the kill switch did not leave everything flat and without orders",
+            () => "the kill switch did not leave everything flat and without orders: "
+                + string.Join("; ", engine.OpenOrders(MarketKind.Spot, null).Concat(engine.OpenOrders(MarketKind.Futures, null)))
+                + string.Join("; ", engine.AlgoOrders(null, openOnly: true)) + string.Join("; ", engine.Positions().Where(p => p.PositionAmt != 0m)),
             TimeSpan.FromMinutes(1));
 
         var positions = await PositionsAsync("all");

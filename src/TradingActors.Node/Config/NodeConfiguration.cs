@@ -5,6 +5,7 @@ using TradingActors.Hocon;
 using TradingActors.Persistence;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.Reconciliation;
 
 namespace TradingActors.Node.Config;
 
@@ -148,6 +149,9 @@ public static class NodeConfiguration
 
     public static RouterSettings ReadRouter(IConfiguration configuration) =>
         ReadModule("trading-actors.router", () => RouterSettings.Read(configuration));
+
+    public static ReconcilerSettings ReadReconciler(IConfiguration configuration) =>
+        ReadModule("trading-actors.reconciler", () => ReconcilerSettings.Read(configuration));
 
     public static PositionSettings ReadPositions(IConfiguration configuration) =>
         ReadModule("trading-actors.positions", () => PositionSettings.Read(configuration));

@@ -13,6 +13,7 @@ using TradingActors.Trading;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.Reconciliation;
 using TradingActors.Trading.Risk;
 using TradingActors.Trading.Serialization;
 using static TradingActors.Node.Management.ManagementDtos;
@@ -75,6 +76,11 @@ public static class ManagementApi
                 JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TradingJson.Options))).ToList();
             return Results.Ok(new PositionDetailBody(PositionBody.From(view), journal));
         });
+        app.MapGet("/reconcile/last", async () =>
+        {
+            var last = await node.Reconciler.Ask<ReconcilerProtocol.LastReconciliation>(new ReconcilerProtocol.GetLastReconciliation(), node.OperatorTimeout(AskTimeout));
+            return last.Report is { } report ? Results.Ok(report) : Results.Json(new ErrorBody("no reconciliation has run yet"), statusCode: StatusCodes.Status404NotFound);
+        });
         app.MapGet("/orders", async () =>
         {
             var intents = new List<IntentBody>();
@@ -119,6 +125,7 @@ public static class ManagementApi
             };
         });
         secured.MapPost("/positions/{id}/stop", (HttpContext http, string id) => MoveStopAsync(http, node, id));
+        secured.MapPost("/reconcile", (Func<HttpContext, Task<IResult>>)(http => ReconcileAsync(http, node)));
         secured.MapPost("/kill-switch", async () =>
         {
             var engaged = await node.Strategies.EngageKillSwitchAsync();
@@ -139,6 +146,53 @@ public static class ManagementApi
         {
             return (default, BadRequest($"the body is not valid JSON: {e.Message}", "body"));
         }
+    }
+
+    /// <summary><c>{"mode":"ALL"|"FUT"|"SPOT","dryRun":bool}</c>, both optional (an empty body runs everything for real).</summary>
+    private static async Task<IResult> ReconcileAsync(HttpContext http, TradingNode node)
+    {
+        var body = default(JsonElement);
+        if (http.Request.ContentLength is not 0)
+        {
+            var (read, error) = await ReadObjectAsync(http);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            body = read;
+        }
+
+        var mode = ReconcileMode.All;
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("mode", out var modeText))
+        {
+            var parsed = modeText.ValueKind == JsonValueKind.String ? modeText.GetString()!.ToUpperInvariant() : null;
+            mode = parsed switch
+            {
+                "ALL" => ReconcileMode.All,
+                "FUT" or "FUTURES" => ReconcileMode.Futures,
+                "SPOT" => ReconcileMode.Spot,
+                _ => (ReconcileMode)(-1),
+            };
+            if (!Enum.IsDefined(mode))
+            {
+                return BadRequest("must be ALL, FUT or SPOT", "mode");
+            }
+        }
+
+        var dryRun = false;
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("dryRun", out var dry))
+        {
+            if (dry.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return BadRequest("must be true or false", "dryRun");
+            }
+
+            dryRun = dry.GetBoolean();
+        }
+
+        var report = await node.Reconciler.Ask<ReconcilerProtocol.ReconciliationReport>(new ReconcilerProtocol.Reconcile(mode, dryRun), node.OperatorTimeout(TimeSpan.FromSeconds(60)));
+        return Results.Ok(report);
     }
 
     private static async Task<IResult> MoveStopAsync(HttpContext http, TradingNode node, string id)

@@ -21,19 +21,19 @@ public static class NodeReadiness
             var name = market.ToString().ToLowerInvariant();
             checks.Add(Check($"gateway-{name}", async () =>
             {
-                var status = await actors.Gateway.Ask<ExchangeGateway.GatewayStatus>(new ExchangeGateway.GetGatewayStatus(), CheckTimeout);
+                var status = await actors.Gateway.Ask<ExchangeGateway.GatewayStatus>(new ExchangeGateway.GetGatewayStatus(), node.OperatorTimeout(CheckTimeout));
                 return (status.IsReady, $"rules loaded: {status.RulesLoaded}, streams live: {status.StreamsLive}");
             }));
 
             // Both answer only after their journals were replayed: an answer means recovery is done.
             checks.Add(Check($"positions-{name}", async () =>
             {
-                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), CheckTimeout);
+                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), node.OperatorTimeout(CheckTimeout));
                 return (true, $"{open.Positions.Count} positions in memory");
             }));
             checks.Add(Check($"router-{name}", async () =>
             {
-                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), CheckTimeout);
+                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(CheckTimeout));
                 return (true, $"{live.Intents.Count} live intents");
             }));
         }

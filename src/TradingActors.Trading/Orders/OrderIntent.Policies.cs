@@ -15,6 +15,7 @@ public sealed partial class OrderIntent
     private const string OcoStopLeg = "ocsl";
     private const string GuardLeg = "gs";
     private const string SettleTimer = "settle-trades";
+    private const int MaxCancelAttempts = 3;
 
     private void DriveTrade(OrderIntentSpec.Trade trade)
     {
@@ -205,13 +206,15 @@ public sealed partial class OrderIntent
 
     private void DriveCancel(OrderIntentSpec.Cancel cancel)
     {
-        if (_data.Legs.Count > 0)
+        // Only a crash brings a cancel back here with a leg already sent: repeating a cancel is harmless (a second
+        // one answers "unknown order", which completes the intent), so it is sent again rather than failed.
+        if (_data.Legs.Count >= MaxCancelAttempts)
         {
-            Finish("cancel done");
+            FinishAs(IntentStatus.Unresolved, "cancel outcome unknown after every attempt");
             return;
         }
 
-        Send("cx", LegKind.Cancel, OrderSide.Sell, 0m, null, _ => cancel.Conditional
+        Send(_data.Legs.Count == 0 ? "cx" : $"cx{_data.Legs.Count + 1}", LegKind.Cancel, OrderSide.Sell, 0m, null, _ => cancel.Conditional
             ? Box(_market.Futures!.CancelConditionalOrderAsync(Symbol, cancel.Target))
             : Box(_market.Exchange.CancelOrderAsync(Symbol, cancel.Target)));
     }

@@ -69,6 +69,11 @@ public sealed partial class Position : ReceivePersistentActor
         Command<FlatnessSeen>(OnFlatnessSeen);
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new PositionFinished(_id)));
         Command<RetryStop>(_ => EnsureProtected());
+        Command<Reverify>(_ => OnReverify());
+        Command<MarkOrphanClosed>(OnMarkOrphanClosed);
+        Command<CorrectQuantity>(OnCorrectQuantity);
+        Command<ProtectionMissing>(OnProtectionMissing);
+        Command<AdoptPosition>(OnAdopt);
         Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Position {Id}: a request to the router failed", _id));
     }
 

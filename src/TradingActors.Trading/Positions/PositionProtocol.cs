@@ -34,6 +34,28 @@ public static class PositionProtocol
     /// <summary>Answered by <see cref="PositionView"/>.</summary>
     public sealed record GetPosition(PositionId Id) : IPositionCommand;
 
+    /// <summary>
+    /// From the reconciler, each answered by <see cref="Reconciled"/>. Verify the entry with every source now (the
+    /// exchange holds a position a crash left in PENDING_ENTRY), or, when active, that a stop protects it.
+    /// </summary>
+    public sealed record Reverify(PositionId Id) : IPositionCommand;
+
+    /// <summary>The exchange holds nothing of this position and its trades confirm the exit.</summary>
+    public sealed record MarkOrphanClosed(PositionId Id, string Reason, decimal RealizedPnl) : IPositionCommand;
+
+    /// <summary>The exchange holds another quantity: it is the truth, and the stop is replaced to cover it.</summary>
+    public sealed record CorrectQuantity(PositionId Id, decimal Quantity) : IPositionCommand;
+
+    /// <summary>This protective order is not on the exchange: forget it and protect the position again.</summary>
+    public sealed record ProtectionMissing(PositionId Id, ClientOrderId ClientOrderId) : IPositionCommand;
+
+    /// <summary>An exchange position no position of ours opened, taken over as it stands and given a stop.</summary>
+    public sealed record AdoptPosition(
+        PositionId Id, Market Market, Symbol Symbol, PositionDirection Direction, decimal Quantity, decimal EntryPrice, decimal StopPrice) : IPositionCommand;
+
+    /// <summary>Whether the reconciler's command changed anything, and what the position made of it.</summary>
+    public sealed record Reconciled(PositionId Id, bool Applied, string Detail);
+
     public sealed record PositionAccepted(PositionId Id, PositionState State);
 
     public sealed record PositionRejected(PositionId Id, string Reason);

@@ -44,7 +44,8 @@ public sealed class PositionRegion : ReceivePersistentActor
             Context.Stash.UnstashAll();
         });
         Command<object>(_ => Context.Stash.Stash(), _ => _router is null);
-        Command<OpenPosition>(OnOpen);
+        Command<OpenPosition>(o => Register(o.Id, o));
+        Command<AdoptPosition>(a => Register(a.Id, a));
         Command<IPositionCommand>(c => Route(c.Id, c));
         Command<IntentReport>(r =>
         {
@@ -76,19 +77,20 @@ public sealed class PositionRegion : ReceivePersistentActor
 
     private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
 
-    private void OnOpen(OpenPosition open)
+    /// <summary>A new position is journaled as registered before it exists, so a restart always brings it back.</summary>
+    private void Register(PositionId id, IPositionCommand command)
     {
-        if (_open.Contains(open.Id) || Context.Child(open.Id.Value) is not null)
+        if (_open.Contains(id) || Context.Child(id.Value) is not null)
         {
-            Route(open.Id, open);
+            Route(id, command);
             return;
         }
 
         var sender = Sender;
-        Persist(new PositionRegistered(open.Id, Now), e =>
+        Persist(new PositionRegistered(id, Now), e =>
         {
             _open.Add(e.Id);
-            Route(e.Id, open, sender);
+            Route(e.Id, command, sender);
         });
     }
 

@@ -53,7 +53,9 @@ public static class TradingJson
             .Register<Strategy.StrategyProtocol.SignalRecorded>("strategy.signal-recorded.v1")
             .Register<Risk.RiskEvents.KillSwitchWasEngaged>("risk.kill-switch-engaged.v1")
             .Register<Risk.RiskEvents.KillSwitchWasReset>("risk.kill-switch-reset.v1")
-            .Register<Risk.RiskEvents.RealizedPnlRecorded>("risk.realized-pnl-recorded.v1");
+            .Register<Risk.RiskEvents.RealizedPnlRecorded>("risk.realized-pnl-recorded.v1")
+            .Register<Reconciliation.ReconcilerEvents.DifferenceResolved>("reconciler.difference-resolved.v1")
+            .Register<Reconciliation.ReconcilerEvents.ReconciliationCompleted>("reconciler.completed.v1");
     }
 
     private static JsonSerializerOptions CreateOptions()

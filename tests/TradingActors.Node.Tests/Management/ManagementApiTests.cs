@@ -62,6 +62,8 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
     [Theory]
     [InlineData("/positions")]
     [InlineData("/positions/p-any/close")]
+    [InlineData("/positions/p-any/stop")]
+    [InlineData("/reconcile")]
     [InlineData("/kill-switch")]
     public async Task Mutating_route_without_a_token_is_unauthorized(string path)
     {
@@ -74,6 +76,8 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
     [Theory]
     [InlineData("/positions")]
     [InlineData("/positions/p-any/close")]
+    [InlineData("/positions/p-any/stop")]
+    [InlineData("/reconcile")]
     [InlineData("/kill-switch")]
     public async Task Mutating_route_with_a_wrong_token_is_unauthorized(string path)
     {
@@ -199,6 +203,48 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
             .Where(e => e.Action == "NEW" && e.ClientId is { } c && c.StartsWith(digest, StringComparison.Ordinal))
             .ToList();
         Assert.Single(exitOrders);
+    }
+
+    [Theory]
+    [InlineData("{\"mode\":\"BOTH\"}", "mode")]
+    [InlineData("{\"dryRun\":\"yes\"}", "dryRun")]
+    [InlineData("[1]", "body")]
+    [InlineData("{\"mode\":", "body")]
+    public async Task Reconciling_with_a_bad_body_is_a_bad_request_naming_the_field(string body, string field)
+    {
+        var response = await node.Client.SendAsync(node.Authorized(HttpMethod.Post, "/reconcile", new StringContent(body, Encoding.UTF8, "application/json")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await node.JsonAsync(response)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_dry_run_reconciliation_answers_its_summary_and_becomes_the_last_one()
+    {
+        var response = await node.Client.SendAsync(node.Authorized(HttpMethod.Post, "/reconcile", new { mode = "FUT", dryRun = true }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await node.JsonAsync(response);
+        Assert.True(report.GetProperty("dryRun").GetBoolean());
+        Assert.Equal("Futures", report.GetProperty("mode").GetString());
+        foreach (var count in new[] { "matched", "adopted", "cancelled", "closed", "corrected", "rearmed", "alerts" })
+        {
+            Assert.True(report.GetProperty(count).GetInt32() >= 0, count);
+        }
+
+        var last = await node.JsonAsync(await node.Client.GetAsync("/reconcile/last"));
+        Assert.True(last.GetProperty("run").GetInt64() >= report.GetProperty("run").GetInt64());
+    }
+
+    [Fact]
+    public async Task Moving_the_stop_of_an_unknown_position_is_not_found_and_a_bad_price_is_a_bad_request()
+    {
+        var unknown = await node.Client.SendAsync(node.Authorized(HttpMethod.Post, "/positions/p-never-opened/stop", new { stopPrice = 100m }));
+        var bad = await node.Client.SendAsync(node.Authorized(HttpMethod.Post, "/positions/p-never-opened/stop", new { stopPrice = -1m }));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("stopPrice", (await node.JsonAsync(bad)).GetProperty("field").GetString());
     }
 
     [Theory]

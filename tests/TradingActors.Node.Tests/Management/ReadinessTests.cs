@@ -23,7 +23,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         const string Nowhere = "http://127.0.0.1:1/";
         var args = NodeFixture.Arguments(
             _directory,
-            "--mode", "testnet", "--speed", "1",
+            "--mode", "testnet",
             "--set", $"trading-actors.binance.secrets-file={secrets}",
             "--set", $"trading-actors.binance.endpoints.spot-rest={Nowhere}",
             "--set", $"trading-actors.binance.endpoints.futures-rest={Nowhere}",

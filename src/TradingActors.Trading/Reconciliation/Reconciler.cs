@@ -1,0 +1,237 @@
+using Microsoft.Extensions.Logging;
+using TradingActors.Actors;
+using TradingActors.Exchange;
+using TradingActors.Persistence;
+using TradingActors.Trading.Domain;
+using TradingActors.Trading.Orders;
+using TradingActors.Trading.Positions;
+using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Reconciliation.ReconcilerAction;
+using static TradingActors.Trading.Reconciliation.ReconcilerEvents;
+using static TradingActors.Trading.Reconciliation.ReconcilerProtocol;
+
+namespace TradingActors.Trading.Reconciliation;
+
+/// <summary>
+/// Makes the journal and the exchange agree (S5): after recovery at start, periodically, after every stream gap
+/// and on demand. Each run reads both truths off the actor's thread, classifies every difference
+/// (<see cref="ReconciliationRules"/>), acts through the routers and the positions (never directly on the
+/// exchange, so every order it causes is an intent in a journal), and journals what it did. One run at a time;
+/// a market whose exchange cannot be read is left alone for that run.
+/// </summary>
+public sealed class Reconciler : ReceivePersistentActor
+{
+    public const string ReconciledTag = "strategy:reconciled";
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IReadOnlyDictionary<Market, MarketActors> _markets;
+    private readonly ReconcilerSettings _settings;
+    private ReconciliationReport? _last;
+    private long _run;
+    private bool _running;
+
+    public Reconciler(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings)
+    {
+        _markets = markets;
+        _settings = settings;
+
+        Recover<DifferenceResolved>(e => _run = Math.Max(_run, e.Run));
+        Recover<ReconciliationCompleted>(e =>
+        {
+            _last = e.Report;
+            _run = Math.Max(_run, e.Report.Run);
+        });
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<Reconcile>(r => Begin(r, "on demand", Sender), _ => !_running);
+        Command<Reconcile>(_ => Context.Stash.Stash());
+        Command<Scheduled>(s =>
+        {
+            // A run in progress reads the exchange anyway: a scheduled one adds nothing.
+            if (!_running)
+            {
+                Begin(new Reconcile(s.Mode), s.Trigger, ActorRefs.Nobody);
+            }
+        });
+        Command<StreamGap>(gap => Context.Timers.StartSingleTimer(
+            $"gap-{gap.Market}", new Scheduled(ModeOf(gap.Market), $"{gap.Market} stream gap"), _settings.AfterGapDelay));
+        Command<Observed>(OnObserved);
+        Command<GetLastReconciliation>(_ => Sender.Tell(new LastReconciliation(_last)));
+        Command<PositionProtocol.Reconciled>(r => Log.LogInformation("Reconciliation: position {Id}: {Detail}", r.Id, r.Detail));
+        Command<IntentReport>(_ => { });
+        Command<IntentNotFound>(_ => { });
+        Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Reconciliation: a request failed"));
+    }
+
+    public override string PersistenceId => "reconciler";
+
+    public static Props Props(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings) =>
+        Actors.Props.Create(() => new Reconciler(markets, settings));
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    private static ReconcileMode ModeOf(Market market) => market == Market.Futures ? ReconcileMode.Futures : ReconcileMode.Spot;
+
+    private void OnRecovered()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(StreamGap));
+        Context.Timers.StartSingleTimer("startup", new Scheduled(ReconcileMode.All, "start"), _settings.StartupDelay);
+        if (_settings.Interval > TimeSpan.Zero)
+        {
+            Context.Timers.StartPeriodicTimer("periodic", new Scheduled(ReconcileMode.All, "periodic"), _settings.Interval);
+        }
+    }
+
+    private void Begin(Reconcile request, string trigger, IActorRef replyTo)
+    {
+        _running = true;
+        var run = ++_run;
+        var markets = _markets.Where(m => request.Mode == ReconcileMode.All || ModeOf(m.Key) == request.Mode).ToList();
+        var started = Now;
+        var time = Context.System.TimeProvider;
+        ObserveAsync(markets, _settings, time)
+            .PipeTo(Self, observations => new Observed(run, request, trigger, replyTo, started, observations), e => new Observed(run, request, trigger, replyTo, started, [], e.Message));
+    }
+
+    /// <summary>Both truths of every market, off the actor's thread; a market that cannot be read carries its error.</summary>
+    private static async Task<IReadOnlyList<MarketObservation>> ObserveAsync(
+        IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, ReconcilerSettings settings, TimeProvider time)
+    {
+        var observations = new List<MarketObservation>();
+        foreach (var (market, actors) in markets)
+        {
+            try
+            {
+                var positions = (await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout)).Positions.Select(v => v.Data).ToList();
+                var live = (await actors.Router.Ask<LiveIntents>(new GetLiveIntents(), AskTimeout)).Intents;
+                var tradesSince = positions.Where(p => p.State is PositionState.Active or PositionState.PendingClosing)
+                    .GroupBy(p => p.Symbol)
+                    .ToDictionary(g => g.Key, g => g.Min(p => p.ActiveSince ?? p.OpenedAt) - ReconciliationRules.ClockSkew);
+                var truth = await ExchangeTruth.ReadAsync(actors.Context.Exchange, tradesSince, settings, time, CancellationToken.None);
+                truth = truth with { BaseAssets = actors.Context.Rules.ToDictionary(r => r.Key, r => r.Value.BaseAsset) };
+                var dormant = await DormantIntentsAsync(actors, truth, positions, live);
+                observations.Add(new MarketObservation(market, truth, new LocalTruth(positions, live, dormant), null));
+            }
+            catch (Exception e) when (e is ExchangeReadException or AskTimeoutException)
+            {
+                observations.Add(new MarketObservation(market, null, null, $"{market}: {e.Message}; nothing done in this market"));
+            }
+        }
+
+        return observations;
+    }
+
+    /// <summary>Our orders on the exchange that no live intent works: their intents are asked for (which resumes them from their journals).</summary>
+    private static async Task<Dictionary<IntentId, IntentReport?>> DormantIntentsAsync(
+        MarketActors actors, ExchangeTruth truth, IReadOnlyList<PositionData> positions, IReadOnlyList<IntentReport> live)
+    {
+        var worked = live.SelectMany(i => i.Legs).Select(l => l.ClientOrderId).ToHashSet();
+        var owned = ReconciliationRules.OwnedDigests(positions, actors.Context.Settings.ClientOrderIdPrefix);
+        var dormant = new Dictionary<IntentId, IntentReport?>();
+        foreach (var clientId in truth.WorkingClientIds.Where(c => !worked.Contains(c)))
+        {
+            if (owned.TryGetValue(LocalTruth.IntentDigest(clientId), out var owner) && !dormant.ContainsKey(owner.Intent))
+            {
+                dormant[owner.Intent] = await actors.Router.Ask<object>(new GetIntent(owner.Intent), AskTimeout) as IntentReport;
+            }
+        }
+
+        return dormant;
+    }
+
+    private void OnObserved(Observed observed)
+    {
+        var plan = new List<PlannedAction>();
+        var errors = observed.Observations.Where(o => o.Error is not null).Select(o => o.Error!).ToList();
+        if (observed.Error is not null)
+        {
+            errors.Add(observed.Error);
+        }
+
+        foreach (var observation in observed.Observations.Where(o => o.Error is null))
+        {
+            var context = _markets[observation.Market].Context;
+            plan.AddRange(ReconciliationRules.Classify(observation.Exchange!, observation.Local!, context.Settings.ClientOrderIdPrefix, _settings, PositionId.New));
+        }
+
+        var report = new ReconciliationReport(
+            observed.Run, observed.Request.Mode, observed.Request.DryRun, observed.Trigger, observed.StartedAt, Now, plan.Select(p => p.Finding).ToList(), errors);
+        foreach (var error in errors)
+        {
+            Log.LogWarning("Reconciliation {Run}: {Error}", observed.Run, error);
+        }
+
+        if (observed.Request.DryRun)
+        {
+            Finish(report, observed.ReplyTo);
+            return;
+        }
+
+        foreach (var planned in plan.Where(p => p.Action is not null))
+        {
+            Act(observed.Run, planned);
+        }
+
+        var events = plan.Where(p => p.Finding.Kind != FindingKind.Matched)
+            .Select(p => (object)new Tagged(new DifferenceResolved(observed.Run, p.Finding, Now), p.Finding.Severity is null ? [ReconciledTag] : [ReconciledTag, Positions.Position.AlertsTag]))
+            .Append(new Tagged(new ReconciliationCompleted(report), [ReconciledTag]))
+            .ToList();
+        var written = 0;
+        PersistAll(events, _ =>
+        {
+            if (++written == events.Count)
+            {
+                Finish(report, observed.ReplyTo);
+            }
+        });
+    }
+
+    private void Act(long run, PlannedAction planned)
+    {
+        var finding = planned.Finding;
+        var actors = _markets[finding.Market];
+        var level = finding.Severity == AlertSeverity.Critical ? LogLevel.Error : LogLevel.Warning;
+        Log.Log(level, "Reconciliation {Run}: {Kind} {Subject}: {Detail}", run, finding.Kind, finding.Subject, finding.Detail);
+        switch (planned.Action)
+        {
+            case CancelOrder cancel:
+                actors.Router.Tell(new SubmitIntent(new IntentId($"rc{run}-cancel-{cancel.ClientOrderId.Value}"), new OrderIntentSpec.Cancel
+                {
+                    Market = finding.Market, Symbol = cancel.Symbol, Target = cancel.ClientOrderId, Conditional = cancel.Conditional,
+                }));
+                break;
+            case CloseForeignPosition close:
+                actors.Router.Tell(new SubmitIntent(new IntentId($"rc{run}-close-{close.Symbol.Value}"), new OrderIntentSpec.Trade
+                {
+                    Market = finding.Market, Symbol = close.Symbol, Side = close.Side, Quantity = close.Quantity,
+                    Policy = new ExecutionPolicy.Market(), ReduceOnly = true,
+                }));
+                break;
+            case ResumeIntent resume:
+                actors.Router.Tell(new GetIntent(resume.Intent));
+                break;
+            case TellPosition tell:
+                actors.Positions.Tell(tell.Command);
+                break;
+        }
+    }
+
+    private void Finish(ReconciliationReport report, IActorRef replyTo)
+    {
+        _last = report;
+        _running = false;
+        Log.LogInformation(
+            "Reconciliation {Run} ({Trigger}{Dry}): matched {Matched}, adopted {Adopted}, cancelled {Cancelled}, closed {Closed}, corrected {Corrected}, rearmed {Rearmed}, alerts {Alerts}, errors {Errors}",
+            report.Run, report.Trigger, report.DryRun ? ", dry run" : string.Empty, report.Matched, report.Adopted, report.Cancelled, report.Closed,
+            report.Corrected, report.Rearmed, report.Alerts, report.Errors.Count);
+        replyTo.Tell(report);
+        Context.Stash.UnstashAll();
+    }
+
+    private sealed record Scheduled(ReconcileMode Mode, string Trigger);
+
+    private sealed record MarketObservation(Market Market, ExchangeTruth? Exchange, LocalTruth? Local, string? Error);
+
+    private sealed record Observed(
+        long Run, Reconcile Request, string Trigger, IActorRef ReplyTo, DateTimeOffset StartedAt, IReadOnlyList<MarketObservation> Observations, string? Error = null);
+}

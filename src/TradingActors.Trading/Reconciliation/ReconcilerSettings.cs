@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+
+namespace TradingActors.Trading.Reconciliation;
+
+/// <summary>The reconciler's options (HOCON block <c>trading-actors.reconciler</c>, see hocon/trading.conf).</summary>
+public sealed record ReconcilerSettings
+{
+    /// <summary>Between periodic runs; zero turns them off (runs at start, after stream gaps and on demand remain).</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After start, so positions and intents have recovered from their journals first.</summary>
+    public TimeSpan StartupDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After a stream gap, so the queries the intents make on their own go first.</summary>
+    public TimeSpan AfterGapDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>What to do with an exchange position no position of ours opened.</summary>
+    public ForeignPositionAction ForeignPositions { get; init; } = ForeignPositionAction.Close;
+
+    /// <summary>Stop distance (a fraction of the entry price) given to an adopted position.</summary>
+    public decimal AdoptStopDistance { get; init; } = 0.02m;
+
+    /// <summary>Attempts at each exchange read before the market is left alone for this run.</summary>
+    public int ReadAttempts { get; init; } = 3;
+
+    /// <summary>First delay between read attempts; it doubles.</summary>
+    public TimeSpan ReadBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public static ReconcilerSettings Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        const string Block = "trading-actors.reconciler";
+        var section = configuration.GetSection("trading-actors:reconciler");
+        var d = new ReconcilerSettings();
+        var foreign = section["foreign-positions"] switch
+        {
+            null => d.ForeignPositions,
+            var v when v.Equals("close", StringComparison.OrdinalIgnoreCase) => ForeignPositionAction.Close,
+            var v when v.Equals("adopt", StringComparison.OrdinalIgnoreCase) => ForeignPositionAction.Adopt,
+            var v => throw new FormatException($"{Block}.foreign-positions: '{v}' is not close or adopt."),
+        };
+        var settings = d with
+        {
+            Interval = ConfigValues.Duration(section, Block, "interval") ?? d.Interval,
+            StartupDelay = ConfigValues.Duration(section, Block, "startup-delay") ?? d.StartupDelay,
+            AfterGapDelay = ConfigValues.Duration(section, Block, "after-gap-delay") ?? d.AfterGapDelay,
+            ForeignPositions = foreign,
+            AdoptStopDistance = ConfigValues.Decimal(section, Block, "adopt-stop-distance") ?? d.AdoptStopDistance,
+            ReadAttempts = ConfigValues.Int(section, Block, "read-attempts") ?? d.ReadAttempts,
+            ReadBackoff = ConfigValues.Duration(section, Block, "read-backoff") ?? d.ReadBackoff,
+        };
+        if (settings.AdoptStopDistance is <= 0m or >= 1m)
+        {
+            throw new FormatException($"{Block}.adopt-stop-distance: must be between 0 and 1 (a fraction of the price).");
+        }
+
+        return settings.ReadAttempts < 1 ? throw new FormatException($"{Block}.read-attempts: must be at least 1.") : settings;
+    }
+}
+
+public enum ForeignPositionAction
+{
+    /// <summary>Close it at market (reduce-only): the conservative default.</summary>
+    Close,
+
+    /// <summary>Take it over as a position of ours, with a stop.</summary>
+    Adopt,
+}
