@@ -74,6 +74,14 @@ public sealed partial class Position : ReceivePersistentActor
         Command<CorrectQuantity>(OnCorrectQuantity);
         Command<ProtectionMissing>(OnProtectionMissing);
         Command<AdoptPosition>(OnAdopt);
+        Command<BookTicker>(OnTicker);
+        Command<AgeCheck>(_ => WatchAge());
+
+        // Answers to the closes a position asks of itself (stop through the price, aged exit).
+        Command<CloseAccepted>(_ => { });
+        Command<AlreadyClosing>(_ => { });
+        Command<AlreadyClosed>(_ => { });
+        Command<NotOpen>(_ => { });
         Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Position {Id}: a request to the router failed", _id));
     }
 
@@ -112,6 +120,7 @@ public sealed partial class Position : ReceivePersistentActor
                 SubmitEntry();
                 break;
             case PositionState.Active:
+                WatchAge();
                 foreach (var protection in _data.Protections.Values)
                 {
                     ToRouter(new GetIntent(protection.Intent));
@@ -144,8 +153,14 @@ public sealed partial class Position : ReceivePersistentActor
         object payload = tags.Length == 0 ? evt : new Tagged(evt, tags);
         Persist(payload, _ =>
         {
+            var before = _data.State;
             _data = _data.Apply(evt);
             then?.Invoke();
+            if (before != PositionState.Active && _data.State == PositionState.Active)
+            {
+                // Active (again): the aged-exit schedule starts, or resumes after a failed close.
+                WatchAge();
+            }
         });
     }
 

@@ -47,6 +47,9 @@ public sealed record PositionData
     public IReadOnlyDictionary<ClientOrderId, Protection> Protections { get; init; } = new Dictionary<ClientOrderId, Protection>();
     public bool? VerifiedFlat { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>The aged-exit phase last journaled; null while young.</summary>
+    public Aging.AgedExitPhaseChanged? AgedExit { get; init; }
     public DateTimeOffset? ActiveSince { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 
@@ -108,6 +111,7 @@ public sealed record PositionData
             },
             OrphanClosed e => data with { CloseReason = Positions.CloseReason.Reconciled, RealizedPnl = RealizedPnl + e.RealizedPnl, ClosedAt = e.At },
             QuantityCorrected e => data with { Quantity = e.Quantity },
+            Aging.AgedExitPhaseChanged e => data with { AgedExit = e },
             FlatnessChecked e => data with { VerifiedFlat = e.IsFlat },
             _ => throw new InvalidStateTransitionException(State, evt),
         };

@@ -21,6 +21,9 @@ public sealed record PositionSettings
     /// <summary>How long a finished position stays in memory to answer late questions.</summary>
     public TimeSpan PassivateAfter { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>When and how a position that stayed open too long is closed.</summary>
+    public Aging.AgedExitSettings AgedExit { get; init; } = new();
+
     public static PositionSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,6 +43,7 @@ public sealed record PositionSettings
             VerificationBackoff = ConfigValues.Duration(section, Key, "verification-backoff") ?? d.VerificationBackoff,
             MaxCloseAttempts = ConfigValues.Int(section, Key, "max-close-attempts") ?? d.MaxCloseAttempts,
             PassivateAfter = ConfigValues.Duration(section, Key, "passivate-after") ?? d.PassivateAfter,
+            AgedExit = Aging.AgedExitSettings.Read(configuration),
         };
     }
 }

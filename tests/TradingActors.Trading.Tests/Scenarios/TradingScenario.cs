@@ -25,11 +25,13 @@ public sealed class TradingScenario : IAsyncDisposable
 
     private readonly string _directory;
     private readonly PositionSettings _positionSettings;
+    private readonly TimeProvider _clock;
     private BinanceFuturesExchange? _futuresExchange;
     private BinanceSpotExchange? _spotExchange;
 
-    private TradingScenario(SimulatorServer simulator, string directory, PositionSettings positionSettings)
+    private TradingScenario(SimulatorServer simulator, string directory, PositionSettings positionSettings, TimeProvider clock)
     {
+        _clock = clock;
         Simulator = simulator;
         _directory = directory;
         _positionSettings = positionSettings;
@@ -43,7 +45,8 @@ public sealed class TradingScenario : IAsyncDisposable
 
     public MarketActors Spot { get; private set; } = null!;
 
-    public static async Task<TradingScenario> StartAsync(PositionSettings? positionSettings = null)
+    /// <summary>Starts the simulator and the actors; <paramref name="clock"/> drives the actors' timers (a manual clock for hours-long tests).</summary>
+    public static async Task<TradingScenario> StartAsync(PositionSettings? positionSettings = null, TimeProvider? clock = null)
     {
         var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { VirtualTime = true });
         var directory = Path.Combine(Path.GetTempPath(), "ta-scenario-" + Guid.NewGuid().ToString("N"));
@@ -52,7 +55,7 @@ public sealed class TradingScenario : IAsyncDisposable
         {
             EntryVerificationDeadline = TimeSpan.FromSeconds(3),
             VerificationBackoff = TimeSpan.FromMilliseconds(100),
-        });
+        }, clock ?? TimeProvider.System);
         scenario.SetPrice(Btc, 50_000m);
         await scenario.StartNodeAsync();
         return scenario;
@@ -61,7 +64,7 @@ public sealed class TradingScenario : IAsyncDisposable
     /// <summary>Starts the actors on the journal (again, after <see cref="StopNodeAsync"/>: a restart).</summary>
     public async Task StartNodeAsync()
     {
-        System = ActorSystem.Create("scenario");
+        System = ActorSystem.Create("scenario", new ActorSystemSettings { TimeProvider = _clock });
         System.AddPersistence(
             new JournalOptions { SqlitePath = Path.Combine(_directory, "journal.db") },
             TradingJson.CreateSerializer());
