@@ -153,8 +153,9 @@ public sealed partial class Position
                 ClosedBy(_data.CloseReason ?? CloseReason.Manual, report.FilledQuantity, report.AveragePrice, report.Fees);
                 break;
             case IntentStatus.Completed when report.FilledQuantity > 0m:
-                // A partial exit: the rest is still open and is closed again at market.
-                Record(new QuantityCorrected(_data.Quantity - report.FilledQuantity, Now));
+                // A partial exit: that part's profit is realized, the rest is still open and is closed again at market.
+                var part = (_data.Direction.Sign() * (report.AveragePrice - _data.EntryPrice) * report.FilledQuantity) - report.Fees;
+                Record(new ExitPartiallyFilled(report.FilledQuantity, report.AveragePrice, report.Fees, part, Now), tags: OrdersExecutedTag);
                 Record(new CloseFailed($"exit filled {report.FilledQuantity} of {_data.Quantity}", Now), () => RetryClose());
                 break;
             case IntentStatus.Completed or IntentStatus.Failed:
@@ -303,8 +304,9 @@ public sealed partial class Position
 
     private void ClosedBy(CloseReason reason, decimal quantity, decimal exitPrice, decimal exitFees)
     {
+        // Entry fees are charged once, here; earlier partial exits realized their own part with their own fees.
         var gross = _data.Direction.Sign() * (exitPrice - _data.EntryPrice) * quantity;
-        var realized = gross - _data.Fees - exitFees;
+        var realized = gross - _data.EntryFees - exitFees;
         Record(new PositionClosed(reason, quantity, exitPrice, exitFees, realized, Now), () =>
         {
             Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));

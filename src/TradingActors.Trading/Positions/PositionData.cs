@@ -29,7 +29,11 @@ public sealed record PositionData
     public decimal? StopPrice { get; init; }
     public decimal? TakeProfitPrice { get; init; }
     public string Origin { get; init; } = string.Empty;
+    /// <summary>Every commission paid, entry and exits, in the quote asset.</summary>
     public decimal Fees { get; init; }
+
+    /// <summary>The entry's share of <see cref="Fees"/>, charged to the final close's PnL.</summary>
+    public decimal EntryFees { get; init; }
     public decimal RealizedPnl { get; init; }
     public decimal? ExitPrice { get; init; }
     public CloseReason? CloseReason { get; init; }
@@ -90,6 +94,7 @@ public sealed record PositionData
                 EntryPrice = Quantity + e.Quantity == 0m ? 0m : ((EntryPrice * Quantity) + (e.AveragePrice * e.Quantity)) / (Quantity + e.Quantity),
                 Quantity = Quantity + e.Quantity,
                 Fees = Fees + e.Fees,
+                EntryFees = EntryFees + e.Fees,
                 ActiveSince = ActiveSince ?? e.At,
             },
             EntryFailed or EntryRolledBack => data with { ClosedAt = evt.At },
@@ -111,6 +116,7 @@ public sealed record PositionData
             },
             OrphanClosed e => data with { CloseReason = Positions.CloseReason.Reconciled, RealizedPnl = RealizedPnl + e.RealizedPnl, ClosedAt = e.At },
             QuantityCorrected e => data with { Quantity = e.Quantity },
+            ExitPartiallyFilled e => data with { Quantity = Quantity - e.Quantity, Fees = Fees + e.Fees, RealizedPnl = RealizedPnl + e.RealizedPnl },
             Aging.AgedExitPhaseChanged e => data with { AgedExit = e },
             FlatnessChecked e => data with { VerifiedFlat = e.IsFlat },
             _ => throw new InvalidStateTransitionException(State, evt),

@@ -51,6 +51,9 @@ public sealed record CloseFailed(string Reason, DateTimeOffset At) : IPositionEv
 public sealed record PositionClosed(
     CloseReason Reason, decimal Quantity, decimal ExitPrice, decimal Fees, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
 
+/// <summary>An exit filled only part of the position: that part's profit is realized, the rest stays open.</summary>
+public sealed record ExitPartiallyFilled(decimal Quantity, decimal Price, decimal Fees, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
+
 public sealed record OrphanClosed(string Reason, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
 
 /// <summary>The reconciler found another quantity on the exchange; the exchange is the truth.</summary>

@@ -31,6 +31,7 @@ public static class PositionTransitions
         (PositionState.PendingClosing, typeof(ProtectionFailed), PositionState.PendingClosing),
         (PositionState.PendingClosing, typeof(QuantityCorrected), PositionState.PendingClosing),
         (PositionState.PendingClosing, typeof(Aging.AgedExitPhaseChanged), PositionState.PendingClosing),
+        (PositionState.PendingClosing, typeof(ExitPartiallyFilled), PositionState.PendingClosing),
         (PositionState.PendingClosing, typeof(CloseFailed), PositionState.Active),
         (PositionState.PendingClosing, typeof(PositionClosed), PositionState.Closed),
         (PositionState.PendingClosing, typeof(OrphanClosed), PositionState.OrphanClosed),

@@ -239,7 +239,7 @@ public static class ReconciliationRules
         // The most recent exit trades that cover the position closed it (older ones may be an earlier position's).
         var left = position.Quantity;
         var gross = 0m;
-        var fees = position.Fees;
+        var fees = position.EntryFees;
         foreach (var trade in exits.OrderByDescending(t => t.Time).ThenByDescending(t => t.TradeId))
         {
             var quantity = Math.Min(left, trade.Quantity);

@@ -14,6 +14,7 @@ namespace TradingActors.Trading.Tests.Positions;
 /// Aged exits run by the position actor on a manual clock against the simulator. Defaults: max age 3 h, grace 8 h
 /// (progressive from 11 h), every progressive hour accepts 0.006 more loss, emergency once 0.10 is reached (28 h).
 /// </summary>
+[Collection(SimulatorScenarios.Name)]
 public sealed class PositionAgedExitTests : IAsyncLifetime
 {
     private const decimal Commission = 0.0004m;
@@ -37,7 +38,7 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
         var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
         Assert.Equal(CloseReason.Aged, closed.Data.CloseReason);
         Assert.Equal(AgedExitPhase.Grace, closed.Data.AgedExit!.Phase);
-        Assert.Single(_scenario.Orders("FUTURES"), o => o is { Type: "MARKET", Side: "SELL", ReduceOnly: true });
+        Assert.Single(_scenario.Orders("FUTURES"), o => o is { Type: "MARKET", Side: "SELL", ReduceOnly: true, Outcome: "accepted" });
     }
 
     [Fact]

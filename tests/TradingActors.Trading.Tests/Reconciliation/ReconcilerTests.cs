@@ -18,6 +18,7 @@ using TimeInForce = TradingActors.Simulator.Engine.TimeInForce;
 namespace TradingActors.Trading.Tests.Reconciliation;
 
 /// <summary>The reconciler against the simulator: each class of difference, made on the exchange behind the node's back.</summary>
+[Collection(SimulatorScenarios.Name)]
 public sealed class ReconcilerTests : IAsyncLifetime
 {
     private const string Btc = "BTCUSDT";

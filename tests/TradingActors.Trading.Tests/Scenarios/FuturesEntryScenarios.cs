@@ -9,6 +9,7 @@ using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Trading.Tests.Scenarios;
 
+[Collection(SimulatorScenarios.Name)]
 public sealed class FuturesEntryScenarios : IAsyncLifetime
 {
     private TradingScenario _scenario = null!;

@@ -8,6 +8,7 @@ using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Trading.Tests.Scenarios;
 
+[Collection(SimulatorScenarios.Name)]
 public sealed class FuturesPositionScenarios : IAsyncLifetime
 {
     private TradingScenario _scenario = null!;
@@ -140,6 +141,41 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
 
         var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
         Assert.Equal(CloseReason.StopLoss, closed.Data.CloseReason);
+    }
+
+    [Fact]
+    public async Task A_price_chasing_exit_sells_one_tick_through_the_bid_immediate_or_cancel()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        Assert.True(_scenario.Futures.Context.Quotes.TryGet(TradingScenario.Btc, out var quote));
+
+        var reply = await _scenario.Futures.Positions.Ask<object>(
+            new ClosePosition(id, CloseReason.Manual, new ExecutionPolicy.PriceChase(3, FillOrKill: false)), TimeSpan.FromSeconds(5));
+
+        Assert.IsType<CloseAccepted>(reply);
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        var exit = Assert.Single(_scenario.Orders("FUTURES"), o => o is { Side: "SELL", ReduceOnly: true, Endpoint: "/fapi/v1/order", Outcome: "accepted" });
+        Assert.Equal("LIMIT", exit.Type);
+        Assert.Equal(quote.Bid - _scenario.Futures.Context.TickSize(TradingScenario.Btc), decimal.Parse(exit.Price!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(closed.Data.ExitPrice >= quote.Bid - _scenario.Futures.Context.TickSize(TradingScenario.Btc));
+    }
+
+    [Fact]
+    public async Task A_partly_filled_exit_realizes_its_part_and_closes_the_rest_at_market()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.ForcePartialFill, Market = "FUTURES", Symbol = "BTCUSDT", Fraction = 0.5m, Count = 1 });
+        _scenario.SetPrice(TradingScenario.Btc, 50_300m);
+
+        await _scenario.Futures.Positions.Ask<object>(new ClosePosition(id, CloseReason.Manual), TimeSpan.FromSeconds(5));
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        Assert.Equal(2, _scenario.Orders("FUTURES").Count(o => o is { Type: "MARKET", Side: "SELL", ReduceOnly: true, Outcome: "accepted" }));
+        var trades = _scenario.Simulator.Engine.Trades(Simulator.Engine.MarketKind.Futures, "BTCUSDT");
+        Assert.Equal(trades.Sum(t => t.RealizedPnl - t.Commission), closed.Data.RealizedPnl);
+        Assert.Equal(trades.Sum(t => t.Commission), closed.Data.Fees);
     }
 
     private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal stop, decimal? takeProfit = null)

@@ -8,6 +8,7 @@ using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Trading.Tests.Scenarios;
 
+[Collection(SimulatorScenarios.Name)]
 public sealed class SpotPositionScenarios : IAsyncLifetime
 {
     private TradingScenario _scenario = null!;

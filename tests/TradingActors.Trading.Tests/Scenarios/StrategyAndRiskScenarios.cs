@@ -11,6 +11,7 @@ using static TradingActors.Trading.Risk.RiskProtocol;
 
 namespace TradingActors.Trading.Tests.Scenarios;
 
+[Collection(SimulatorScenarios.Name)]
 public sealed class StrategyAndRiskScenarios : IAsyncLifetime
 {
     private TradingScenario _scenario = null!;
