@@ -274,6 +274,12 @@ public static class ManagementApi
 
             var stop = OptionalDecimal(body, "stopPrice");
             var takeProfit = OptionalDecimal(body, "takeProfitPrice");
+            var trailing = OptionalDecimal(body, "trailingDistance");
+            if (trailing is <= 0m or >= 1m)
+            {
+                throw new FieldException("trailingDistance", "must be a fraction of the price between 0 and 1");
+            }
+
             if (market == Market.Futures && stop is null)
             {
                 throw new FieldException("stopPrice", "a futures position needs a stop price");
@@ -298,7 +304,7 @@ public static class ManagementApi
                 return Results.Json(new DeniedBody("denied", denied.Reason), statusCode: StatusCodes.Status409Conflict);
             }
 
-            var open = new OpenPosition(id, market, symbol, direction, quantity, policy, price, stop, takeProfit, "manual");
+            var open = new OpenPosition(id, market, symbol, direction, quantity, policy, price, stop, takeProfit, "manual", trailing);
             var reply = await actors.Positions.Ask<object>(open, node.OperatorTimeout(AskTimeout));
             return reply switch
             {

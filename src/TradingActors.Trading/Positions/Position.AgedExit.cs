@@ -8,14 +8,17 @@ using static TradingActors.Trading.Positions.PositionProtocol;
 namespace TradingActors.Trading.Positions;
 
 /// <summary>
-/// Aged-position exits (<see cref="AgedExitPolicy"/>): a timer wakes the position when its schedule changes phase or
-/// target, each change is journaled, and once aged it watches the live price and closes at market when the price
-/// reaches the target. Everything is recomputed from the activation time, so a restart resumes the right phase.
+/// What an active position does with the live price. Aged-position exits (<see cref="AgedExitPolicy"/>): a timer
+/// wakes the position when its schedule changes phase or target, each change is journaled, and once aged it closes
+/// at market when the price reaches the target; everything is recomputed from the activation time, so a restart
+/// resumes the right phase. A trailing stop: the stop follows the best price at its distance, replaced (new before
+/// old) whenever it would gain a quarter of that distance, and never moves back.
 /// </summary>
 public sealed partial class Position
 {
     private const string AgeTimer = "aged-exit";
     private bool _watchingPrices;
+    private bool _aged;
 
     private DateTimeOffset AgedFrom => _data.ActiveSince ?? _data.OpenedAt;
 
@@ -27,9 +30,57 @@ public sealed partial class Position
 
     private void OnTicker(BookTicker ticker)
     {
-        if (_watchingPrices && ticker.Market == _data.Market && ticker.Symbol == _data.Symbol)
+        if (!_watchingPrices || ticker.Market != _data.Market || ticker.Symbol != _data.Symbol)
         {
-            EvaluateAge(_data.Direction == PositionDirection.Long ? ticker.BidPrice : ticker.AskPrice);
+            return;
+        }
+
+        var price = _data.Direction == PositionDirection.Long ? ticker.BidPrice : ticker.AskPrice;
+        if (_aged)
+        {
+            EvaluateAge(price);
+        }
+
+        Trail(price);
+    }
+
+    /// <summary>Follows the live price while the position is active and aged or trailing; not otherwise.</summary>
+    private void UpdatePriceWatch()
+    {
+        var wanted = _data.State == PositionState.Active && (_aged || _data.TrailingDistance is not null);
+        if (wanted == _watchingPrices)
+        {
+            return;
+        }
+
+        _watchingPrices = wanted;
+        if (wanted)
+        {
+            Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
+        }
+        else
+        {
+            Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
+        }
+    }
+
+    private void Trail(decimal price)
+    {
+        if (_data.TrailingDistance is not { } distance || _data.State != PositionState.Active || _pendingStop is not null || _data.ActiveStop is not { } stop)
+        {
+            return;
+        }
+
+        var tick = _market.TickSize(_data.Symbol);
+        var candidate = _data.Direction == PositionDirection.Long
+            ? Math.Floor(price * (1m - distance) / tick) * tick
+            : Math.Ceiling(price * (1m + distance) / tick) * tick;
+
+        // Each move costs an order and a cancel: only a gain of a quarter of the distance is worth one.
+        if (_data.Direction.Sign() * (candidate - stop.TriggerPrice) >= price * distance / 4m)
+        {
+            Log.LogInformation("Position {Id}: trailing stop {From} -> {To}", _id, stop.TriggerPrice, candidate);
+            ArmStop(candidate);
         }
     }
 
@@ -38,7 +89,7 @@ public sealed partial class Position
         var settings = _settings.AgedExit;
         if (!settings.Enabled || _data.State != PositionState.Active || _data.EntryPrice <= 0m)
         {
-            StopWatchingPrices();
+            StopAging();
             return;
         }
 
@@ -59,10 +110,11 @@ public sealed partial class Position
     private void Decide(AgedExitPlan plan, decimal? price)
     {
         var settings = _settings.AgedExit;
-        var decision = AgedExitPolicy.Evaluate(_data.EntryPrice, _data.Direction, AgedFrom, Now, price, trailingStopActive: false, settings);
+        var trailing = _data.TrailingDistance is not null;
+        var decision = AgedExitPolicy.Evaluate(_data.EntryPrice, _data.Direction, AgedFrom, Now, price, trailing, settings);
         if (decision.Action == AgedExitAction.CloseNow)
         {
-            StopWatchingPrices();
+            StopAging();
             Log.LogInformation("Position {Id}: aged exit closes at market ({Reason})", _id, decision.Reason);
             Self.Tell(new ClosePosition(_id, CloseReason.Aged, new ExecutionPolicy.Market()));
             return;
@@ -74,22 +126,17 @@ public sealed partial class Position
             Context.Timers.StartSingleTimer(AgeTimer, new AgeCheck(), wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         }
 
-        // Only aged positions follow the price; young ones just wait for their timer.
-        if (plan.Phase != AgedExitPhase.Young && !_watchingPrices)
-        {
-            _watchingPrices = true;
-            Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
-        }
+        // Only aged positions follow the price for this (young ones wait for their timer), and a trailing stop
+        // manages a winner's exit itself.
+        _aged = plan.Phase != AgedExitPhase.Young && !trailing;
+        UpdatePriceWatch();
     }
 
-    private void StopWatchingPrices()
+    private void StopAging()
     {
         Context.Timers.Cancel(AgeTimer);
-        if (_watchingPrices)
-        {
-            _watchingPrices = false;
-            Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
-        }
+        _aged = false;
+        UpdatePriceWatch();
     }
 
     private sealed record AgeCheck;

@@ -222,7 +222,9 @@ public sealed partial class Position
 
             case IntentStatus.Completed when report.FilledQuantity > 0m && _data.IsOpen:
                 // The exchange (or the guard) closed the position.
-                var reason = _data.Direction.Sign() * (report.AveragePrice - _data.EntryPrice) > 0m ? CloseReason.TakeProfit : CloseReason.StopLoss;
+                var reason = _data.TrailingDistance is not null && known?.Kind is ProtectionKind.Stop ? CloseReason.TrailingStop
+                    : _data.Direction.Sign() * (report.AveragePrice - _data.EntryPrice) > 0m ? CloseReason.TakeProfit
+                    : CloseReason.StopLoss;
                 var cancelled = known is null ? null : new ProtectionCancelled(known.ClientOrderId, Now);
                 if (cancelled is not null)
                 {

@@ -121,6 +121,7 @@ public sealed partial class Position : ReceivePersistentActor
                 break;
             case PositionState.Active:
                 WatchAge();
+                UpdatePriceWatch();
                 foreach (var protection in _data.Protections.Values)
                 {
                     ToRouter(new GetIntent(protection.Intent));
@@ -156,10 +157,16 @@ public sealed partial class Position : ReceivePersistentActor
             var before = _data.State;
             _data = _data.Apply(evt);
             then?.Invoke();
-            if (before != PositionState.Active && _data.State == PositionState.Active)
+            if (before != _data.State)
             {
-                // Active (again): the aged-exit schedule starts, or resumes after a failed close.
-                WatchAge();
+                // Active (again): the aged-exit schedule starts, or resumes after a failed close; any other state
+                // stops following the price.
+                if (_data.State == PositionState.Active)
+                {
+                    WatchAge();
+                }
+
+                UpdatePriceWatch();
             }
         });
     }
@@ -185,6 +192,8 @@ public sealed partial class Position : ReceivePersistentActor
             { Market: Market.Futures, StopPrice: null } => "a futures position needs a stop price",
             { StopPrice: { } stop, Direction: PositionDirection.Long } when stop >= open.DecisionPrice => "a long's stop must be below the price",
             { StopPrice: { } stop, Direction: PositionDirection.Short } when stop <= open.DecisionPrice => "a short's stop must be above the price",
+            { TrailingDistance: <= 0m or >= 1m } => "the trailing distance must be a fraction between 0 and 1",
+            { TrailingDistance: not null, StopPrice: null } => "a trailing stop needs a first stop price",
             _ when open.Market != _market.Market => $"this region trades {_market.Market}",
             _ => null,
         };
@@ -197,7 +206,7 @@ public sealed partial class Position : ReceivePersistentActor
         Context.SetReceiveTimeout(null);
         var opened = new PositionOpened(
             _id, new IntentId($"{_id.Value}-en"), open.Market, open.Symbol, open.Direction, open.Quantity, open.DecisionPrice,
-            open.StopPrice, open.TakeProfitPrice, open.Origin, Now, open.EntryPolicy);
+            open.StopPrice, open.TakeProfitPrice, open.Origin, Now, open.EntryPolicy, open.TrailingDistance);
         var sender = Sender;
         Record(opened, () =>
         {

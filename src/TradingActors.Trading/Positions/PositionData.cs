@@ -52,6 +52,9 @@ public sealed record PositionData
     public bool? VerifiedFlat { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>The stop trails the best price by this fraction; null for a fixed stop.</summary>
+    public decimal? TrailingDistance { get; init; }
+
     /// <summary>The aged-exit phase last journaled; null while young.</summary>
     public Aging.AgedExitPhaseChanged? AgedExit { get; init; }
     public DateTimeOffset? ActiveSince { get; init; }
@@ -87,6 +90,7 @@ public sealed record PositionData
                 Id = e.Id, EntryIntent = e.EntryIntent, Market = e.Market, Symbol = e.Symbol, Direction = e.Direction,
                 RequestedQuantity = e.Quantity, DecisionPrice = e.DecisionPrice, StopPrice = e.StopPrice,
                 TakeProfitPrice = e.TakeProfitPrice, Origin = e.Origin, OpenedAt = e.At, EntryPolicy = e.EntryPolicy,
+                TrailingDistance = e.TrailingDistance,
             },
             EntryFilled e => data with
             {

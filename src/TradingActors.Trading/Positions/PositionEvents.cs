@@ -22,7 +22,8 @@ public sealed record PositionOpened(
     decimal? TakeProfitPrice,
     string Origin,
     DateTimeOffset At,
-    ExecutionPolicy? EntryPolicy = null) : IPositionEvent;
+    ExecutionPolicy? EntryPolicy = null,
+    decimal? TrailingDistance = null) : IPositionEvent;
 
 /// <summary>The entry filled (in full or in part), as first seen by <see cref="Source"/>.</summary>
 public sealed record EntryFilled(decimal Quantity, decimal AveragePrice, decimal Fees, string Source, DateTimeOffset At) : IPositionEvent;

@@ -12,7 +12,10 @@ public static class PositionProtocol
         PositionId Id { get; }
     }
 
-    /// <summary>Opens a position; answered by <see cref="PositionAccepted"/> (also when it already exists) or <see cref="PositionRejected"/>.</summary>
+    /// <summary>
+    /// Opens a position; answered by <see cref="PositionAccepted"/> (also when it already exists) or <see cref="PositionRejected"/>.
+    /// <paramref name="TrailingDistance"/> (a fraction of the price) makes the stop trail the best price since entry.
+    /// </summary>
     public sealed record OpenPosition(
         PositionId Id,
         Market Market,
@@ -23,7 +26,8 @@ public static class PositionProtocol
         decimal DecisionPrice,
         decimal? StopPrice = null,
         decimal? TakeProfitPrice = null,
-        string Origin = "manual") : IPositionCommand;
+        string Origin = "manual",
+        decimal? TrailingDistance = null) : IPositionCommand;
 
     /// <summary>Answered by <see cref="CloseAccepted"/>, <see cref="AlreadyClosing"/>, <see cref="AlreadyClosed"/> or <see cref="NotOpen"/>.</summary>
     public sealed record ClosePosition(PositionId Id, CloseReason Reason, ExecutionPolicy? Policy = null) : IPositionCommand;

@@ -42,6 +42,20 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_position_with_a_trailing_stop_is_left_to_its_trailing_stop()
+    {
+        var (id, _) = await OpenAsync(PositionDirection.Long, trailing: 0.05m);
+        _scenario.SetPrice(TradingScenario.Btc, 50_500m);
+        await QuotedAsync(50_500m);
+
+        _clock.Advance(TimeSpan.FromHours(4));
+        var aged = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.AgedExit is not null);
+
+        Assert.Equal(PositionState.Active, aged.Data.State);
+        Assert.DoesNotContain(_scenario.Orders("FUTURES"), o => o is { Type: "MARKET", Side: "SELL" });
+    }
+
+    [Fact]
     public async Task A_losing_short_waits_in_grace_for_breakeven_and_closes_when_the_price_reaches_it()
     {
         var (id, entry) = await OpenAsync(PositionDirection.Short);
@@ -101,12 +115,12 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
         Assert.Equal(PositionState.Active, recovered.Data.State);
     }
 
-    private async Task<(PositionId Id, decimal Entry)> OpenAsync(PositionDirection direction)
+    private async Task<(PositionId Id, decimal Entry)> OpenAsync(PositionDirection direction, decimal? trailing = null)
     {
         var id = PositionId.New();
         var stop = direction == PositionDirection.Long ? 40_000m : 60_000m;
         var reply = await _scenario.Futures.Positions.Ask<object>(
-            new OpenPosition(id, Market.Futures, TradingScenario.Btc, direction, 0.01m, new ExecutionPolicy.Market(), 50_000m, stop),
+            new OpenPosition(id, Market.Futures, TradingScenario.Btc, direction, 0.01m, new ExecutionPolicy.Market(), 50_000m, stop, TrailingDistance: trailing),
             TimeSpan.FromSeconds(5));
         Assert.IsType<PositionAccepted>(reply);
         var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);

@@ -56,9 +56,19 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         // timeout, or the order would become an unknown outcome instead.
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 1_500, Count = 1 });
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
+        // The maker order is in flight once its intent journaled it (reading the journal disturbs no actor).
         await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(new IntentId($"{id.Value}-en")), TimeSpan.FromSeconds(5))
-                is RouterProtocol.IntentReport { Legs.Count: > 0 });
+        {
+            await foreach (var e in _scenario.System.Persistence().Queries.CurrentEventsByPersistenceId(OrderIntent.PersistenceIdOf(new IntentId($"{id.Value}-en"))))
+            {
+                if (e.Event is IntentEvents.OrderSending)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
         _scenario.SetPrice(TradingScenario.Btc, 49_500m);
 
         await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);

@@ -144,6 +144,30 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_trailing_stop_follows_the_price_up_never_down_and_closes_the_position_when_hit()
+    {
+        var id = PositionId.New();
+        await _scenario.Futures.Positions.Ask<object>(
+            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, 0.01m, new ExecutionPolicy.Market(), 50_000m, 49_000m, TrailingDistance: 0.02m),
+            TimeSpan.FromSeconds(5));
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+
+        _scenario.SetPrice(TradingScenario.Btc, 52_000m);
+        var raised = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop?.TriggerPrice > 50_000m && p.Protections.Count == 1);
+        var trailed = raised.Data.ActiveStop!.TriggerPrice;
+        Assert.InRange(trailed, 50_900m, 51_000m);
+        _scenario.SetPrice(TradingScenario.Btc, 51_500m);
+        Assert.Equal(trailed, (await _scenario.PositionAsync(_scenario.Futures, id)).Data.ActiveStop!.TriggerPrice);
+        Assert.Single(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true), a => a.TriggerPrice == trailed);
+
+        _scenario.SetPrice(TradingScenario.Btc, 50_800m);
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+        Assert.Equal(CloseReason.TrailingStop, closed.Data.CloseReason);
+        Assert.True(closed.Data.RealizedPnl > 0m);
+    }
+
+    [Fact]
     public async Task A_price_chasing_exit_sells_one_tick_through_the_bid_immediate_or_cancel()
     {
         var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
