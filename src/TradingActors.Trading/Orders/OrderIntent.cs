@@ -132,6 +132,12 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
         }
 
+        // A crash after the protection's end was journaled (filled, cancelled) but before the intent finished.
+        if (_data.Status == IntentStatus.Armed && _data.Legs.LastOrDefault(l => l.Protection is not null || l.Kind == LegKind.Oco) is { IsTerminal: true } ended)
+        {
+            AfterArmedProgress(ended);
+        }
+
         Drive();
     }
 
@@ -442,7 +448,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             || (executed == leg.ExecutedQuantity && status == leg.Status && !leg.IsUnknown)
             || (leg.IsTerminal && !IsFinal(status)))
         {
-            Drive();
+            // Nothing new to journal, but what follows from the state may not have happened yet: a crash between
+            // journaling a stop's acceptance and establishing it as protection leaves exactly this.
+            AfterProgress(leg.Leg);
             return;
         }
 

@@ -161,6 +161,14 @@ public sealed partial class Position
             case IntentStatus.Completed or IntentStatus.Failed:
                 Record(new CloseFailed(report.Reason, Now), () =>
                 {
+                    // The close was asked for: an exit that failed, or never reached the exchange, is tried again.
+                    if (_data.CloseAttempts < _settings.MaxCloseAttempts)
+                    {
+                        RetryClose();
+                        return;
+                    }
+
+                    Alert(AlertSeverity.Critical, $"position still open after {_data.CloseAttempts} close attempts ({report.Reason})");
                     EnsureProtected();
                     if (_market.Market == Market.Spot && _data.Protections.Count == 0 && _data.StopPrice is { } stop)
                     {

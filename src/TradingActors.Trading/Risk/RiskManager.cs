@@ -21,6 +21,10 @@ public sealed class RiskManager : ReceivePersistentActor
     private readonly RiskSettings _settings;
     private readonly IReadOnlyDictionary<Market, MarketActors> _markets;
     private readonly HashSet<string> _countedToday = [];
+
+    // Approved entries whose positions have not shown up yet; checks run one at a time so none is missed.
+    private readonly List<Reservation> _reservations = [];
+    private bool _checking;
     private bool _killSwitch;
     private DateOnly _day;
     private decimal _dayPnl;
@@ -35,7 +39,9 @@ public sealed class RiskManager : ReceivePersistentActor
         Recover<RealizedPnlRecorded>(Count);
         Recover<RecoveryCompleted>(_ => Context.System.EventStream.Subscribe(Self, typeof(PositionClosedNotice)));
 
-        Command<CheckEntry>(OnCheckEntry);
+        Command<CheckEntry>(OnCheckEntry, _ => !_checking);
+        Command<CheckEntry>(_ => Context.Stash.Stash());
+        Command<OpenPositionsRead>(OnOpenPositionsRead);
         Command<PositionClosedNotice>(notice =>
         {
             RollDay(notice.At);
@@ -103,18 +109,43 @@ public sealed class RiskManager : ReceivePersistentActor
             return;
         }
 
+        _checking = true;
         var sender = Sender;
-        var settings = _settings;
-        OpenPositionsAsync().PipeTo(sender, open => Decide(settings, check, open), e => new EntryDenied($"open positions unknown: {e.Message}"));
+        PositionsInMemoryAsync().PipeTo(Self, positions => new OpenPositionsRead(check, sender, positions, null), e => new OpenPositionsRead(check, sender, [], e.Message));
     }
 
-    private static object Decide(RiskSettings settings, CheckEntry check, IReadOnlyList<PositionData> open)
+    private void OnOpenPositionsRead(OpenPositionsRead read)
+    {
+        _checking = false;
+        Context.Stash.UnstashAll();
+        if (read.Error is not null)
+        {
+            read.ReplyTo.Tell(new EntryDenied($"open positions unknown: {read.Error}"));
+            return;
+        }
+
+        // A reservation ends when a position in its market and symbol opened since appears (open or already
+        // finished, e.g. an entry that failed), or when it expires.
+        _reservations.RemoveAll(r => r.Expires <= Now || read.Positions.Any(p => p.Market == r.Market && p.Symbol == r.Symbol && p.OpenedAt >= r.Made));
+        var open = read.Positions.Where(p => !p.State.IsTerminal()).ToList();
+        var decision = Decide(_settings, read.Check, open, _reservations);
+        if (decision is EntryApproved)
+        {
+            _reservations.Add(new Reservation(read.Check.Market, read.Check.Symbol, read.Check.Quantity * read.Check.Price, Now, Now + _settings.ReservationTimeout));
+        }
+
+        read.ReplyTo.Tell(decision);
+    }
+
+    private static object Decide(RiskSettings settings, CheckEntry check, IReadOnlyList<PositionData> open, IReadOnlyList<Reservation> reserved)
     {
         var notional = check.Quantity * check.Price;
+        var same = open.Any(p => p.Symbol == check.Symbol && p.Market == check.Market) || reserved.Any(r => r.Symbol == check.Symbol && r.Market == check.Market);
+        var count = open.Count + reserved.Count;
         var symbolNotional = open.Where(p => p.Symbol == check.Symbol && p.Market == check.Market).Sum(Notional) + notional;
-        var exposure = open.Sum(Notional) + notional;
-        return open.Count >= settings.MaxOpenPositions ? new EntryDenied($"{open.Count} positions open (max {settings.MaxOpenPositions})")
-            : open.Any(p => p.Symbol == check.Symbol && p.Market == check.Market) ? new EntryDenied($"a {check.Market} position in {check.Symbol} is already open")
+        var exposure = open.Sum(Notional) + reserved.Sum(r => r.Notional) + notional;
+        return count >= settings.MaxOpenPositions ? new EntryDenied($"{count} positions open or being opened (max {settings.MaxOpenPositions})")
+            : same ? new EntryDenied($"a {check.Market} position in {check.Symbol} is already open or being opened")
             : symbolNotional > settings.MaxNotionalPerSymbol ? new EntryDenied($"notional {symbolNotional:0.##} in {check.Symbol} over {settings.MaxNotionalPerSymbol}")
             : exposure > settings.MaxTotalExposure ? new EntryDenied($"exposure {exposure:0.##} over {settings.MaxTotalExposure}")
             : new EntryApproved();
@@ -122,11 +153,15 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private static decimal Notional(PositionData p) => (p.Quantity > 0m ? p.Quantity : p.RequestedQuantity) * (p.EntryPrice > 0m ? p.EntryPrice : p.DecisionPrice);
 
-    private async Task<IReadOnlyList<PositionData>> OpenPositionsAsync()
+    /// <summary>Open positions and recently finished ones (still in memory).</summary>
+    private async Task<IReadOnlyList<PositionData>> PositionsInMemoryAsync()
     {
         var answers = await Task.WhenAll(_markets.Values.Select(m => m.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout)));
-        return answers.SelectMany(a => a.Positions).Select(v => v.Data).Where(p => !p.State.IsTerminal()).ToList();
+        return answers.SelectMany(a => a.Positions).Select(v => v.Data).ToList();
     }
+
+    private async Task<IReadOnlyList<PositionData>> OpenPositionsAsync() =>
+        (await PositionsInMemoryAsync()).Where(p => !p.State.IsTerminal()).ToList();
 
     private void OnEngageKillSwitch()
     {
@@ -186,6 +221,10 @@ public sealed class RiskManager : ReceivePersistentActor
 
         return new KillSwitchEngaged(closed.Count, cancelled);
     }
+
+    private sealed record Reservation(Market Market, Symbol Symbol, decimal Notional, DateTimeOffset Made, DateTimeOffset Expires);
+
+    private sealed record OpenPositionsRead(CheckEntry Check, IActorRef ReplyTo, IReadOnlyList<PositionData> Positions, string? Error);
 
     private static async Task<int> CancelOpenOrdersAsync(MarketContext market)
     {

@@ -17,6 +17,9 @@ public sealed record RiskSettings
     /// <summary>Once the day's realized loss reaches this, new entries stop until the next UTC day.</summary>
     public decimal DailyLossLimit { get; init; } = 1_000m;
 
+    /// <summary>How long an approved entry counts against the limits before its position shows up (or it is dropped).</summary>
+    public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public static RiskSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -30,6 +33,7 @@ public sealed record RiskSettings
             MaxTotalExposure = ConfigValues.Decimal(section, Block, "max-total-exposure") ?? d.MaxTotalExposure,
             MaxLeverage = ConfigValues.Decimal(section, Block, "max-leverage") ?? d.MaxLeverage,
             DailyLossLimit = ConfigValues.Decimal(section, Block, "daily-loss-limit") ?? d.DailyLossLimit,
+            ReservationTimeout = ConfigValues.Duration(section, Block, "reservation-timeout") ?? d.ReservationTimeout,
         };
     }
 }

@@ -62,10 +62,20 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     public async Task Entries_beyond_the_limits_are_denied()
     {
         var first = await _risk.Ask<object>(new CheckEntry(Market.Futures, TradingScenario.Btc, 0.01m, 50_000m), TimeSpan.FromSeconds(5));
-        var tooBig = await _risk.Ask<object>(new CheckEntry(Market.Futures, TradingScenario.Btc, 10m, 50_000m), TimeSpan.FromSeconds(5));
+        var tooBig = await _risk.Ask<object>(new CheckEntry(Market.Spot, TradingScenario.Btc, 10m, 50_000m), TimeSpan.FromSeconds(5));
 
         Assert.IsType<EntryApproved>(first);
         Assert.Contains("notional", Assert.IsType<EntryDenied>(tooBig).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entries_checked_at_the_same_moment_cannot_both_take_the_same_slot()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            _risk.Ask<object>(new CheckEntry(Market.Futures, TradingScenario.Btc, 0.01m, 50_000m), TimeSpan.FromSeconds(10))));
+
+        Assert.Single(answers.OfType<EntryApproved>());
+        Assert.All(answers.OfType<EntryDenied>(), d => Assert.Contains("being opened", d.Reason, StringComparison.Ordinal));
     }
 
     [Fact]
