@@ -22,6 +22,8 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
     private readonly object _incarnation = new();
     private readonly string _writerUuid = Guid.NewGuid().ToString("N");
     private readonly List<(Type Type, Action<object> Handler)> _recoverHandlers = [];
+    private Type? _lastRecoverType;
+    private Action<object>? _lastRecoverHandler;
     private readonly IStash _internalStash;
     private readonly CancellationTokenSource _stopping = new();
     private PersistenceExtension? _persistence;
@@ -53,6 +55,7 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
     {
         ArgumentNullException.ThrowIfNull(handler);
         _recoverHandlers.Add((typeof(T), o => handler((T)o)));
+        _lastRecoverType = null;
     }
 
     /// <summary>Declares a command handler (same as <c>Receive</c>; <c>Become</c> replaces command handlers).</summary>

@@ -10,7 +10,7 @@ public abstract partial class SqlJournal
     /// One query returns the events and (through the deleted rows, whose payload is not read) the highest
     /// sequence number.
     /// </summary>
-    public async Task<long> ReplayForRecoveryAsync(
+    public virtual async Task<long> ReplayForRecoveryAsync(
         string persistenceId,
         long fromSequenceNr,
         int chunkSize,
@@ -35,7 +35,7 @@ public abstract partial class SqlJournal
     }
 
     /// <summary>The latest matching snapshot and the events after it, in one command of two statements.</summary>
-    public async Task<long> RecoverAsync(
+    public virtual async Task<long> RecoverAsync(
         string persistenceId,
         SnapshotSelectionCriteria criteria,
         int chunkSize,
