@@ -294,11 +294,13 @@ public sealed class SqliteJournal : SqlJournal
     {
         long highest = 0;
         reader.StartEvents(persistenceId, fromSequenceNr);
+        var capacity = InitialChunkCapacity(chunkSize);
         bool more;
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = new List<PersistentRepresentation>(chunkSize);
+            var chunk = new List<PersistentRepresentation>(capacity);
+            capacity = chunkSize;
             more = reader.ReadChunk(persistenceId, Serializer, chunk, chunkSize, ref highest);
             if (chunk.Count > 0)
             {
