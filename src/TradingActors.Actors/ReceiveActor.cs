@@ -97,7 +97,8 @@ public abstract class ReceiveActor : ActorBase
     {
         // Handlers are shared generic code for reference types, where "message is T" is a call into the cast
         // helpers; comparing the exact type first is one load and compare for the common case (the message's
-        // type is the handler's type). Only a sealed class can match nothing but its exact type.
+        // type is the handler's type). Only a sealed class can match nothing but its exact type. The answers are
+        // copied into instance fields because a static of a shared generic class is itself a lookup away.
         private static readonly Type? ExactType = typeof(T).IsValueType ? null : typeof(T);
         private static readonly bool OnlyExactType = typeof(T) is { IsValueType: false, IsSealed: true, IsArray: false };
 
