@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradingActors.Actors;
 
 /// <summary>
@@ -93,9 +95,33 @@ public abstract class ReceiveActor : ActorBase
 
     private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? when) : Handler
     {
+        // Handlers are shared generic code for reference types, where "message is T" is a call into the cast
+        // helpers; comparing the exact type first is one load and compare for the common case (the message's
+        // type is the handler's type). Only a sealed class can match nothing but its exact type. The answers are
+        // copied into instance fields because a static of a shared generic class is itself a lookup away.
+        private static readonly Type? ExactType = typeof(T).IsValueType ? null : typeof(T);
+        private static readonly bool OnlyExactType = typeof(T) is { IsValueType: false, IsSealed: true, IsArray: false };
+
+        private readonly Type? _exactType = ExactType;
+        private readonly bool _onlyExactType = OnlyExactType;
+
         public override bool TryHandle(object message)
         {
-            if (message is T typed && (when is null || when(typed)))
+            T typed;
+            if (ReferenceEquals(message.GetType(), _exactType))
+            {
+                typed = Unsafe.As<object, T>(ref message);
+            }
+            else if (_onlyExactType || message is not T other)
+            {
+                return false;
+            }
+            else
+            {
+                typed = other;
+            }
+
+            if (when is null || when(typed))
             {
                 handler(typed);
                 return true;

@@ -150,16 +150,20 @@ public abstract partial class ReceivePersistentActor
         try
         {
             var type = message.GetType();
-            foreach (var (handlerType, handler) in _recoverHandlers)
+
+            // A replay is mostly runs of one event type: the last lookup is reused instead of asking every
+            // handler's type (IsAssignableFrom is a reflection call) for every event.
+            if (!ReferenceEquals(type, _lastRecoverType))
             {
-                if (handlerType.IsAssignableFrom(type))
-                {
-                    handler(message);
-                    return;
-                }
+                _lastRecoverHandler = FindRecoverHandler(type);
+                _lastRecoverType = type;
             }
 
-            if (message is not RecoveryCompleted and not SnapshotOffer)
+            if (_lastRecoverHandler is { } handler)
+            {
+                handler(message);
+            }
+            else if (message is not RecoveryCompleted and not SnapshotOffer)
             {
                 Log.LogDebug("No recovery handler for {EventType} in {PersistenceId}", type.Name, PersistenceId);
             }
@@ -168,6 +172,19 @@ public abstract partial class ReceivePersistentActor
         {
             FailRecovery(e, message);
         }
+    }
+
+    private Action<object>? FindRecoverHandler(Type type)
+    {
+        foreach (var (handlerType, handler) in _recoverHandlers)
+        {
+            if (handlerType.IsAssignableFrom(type))
+            {
+                return handler;
+            }
+        }
+
+        return null;
     }
 
     private void FailRecovery(Exception cause, object? message)

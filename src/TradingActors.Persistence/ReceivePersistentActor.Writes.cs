@@ -63,7 +63,7 @@ public abstract partial class ReceivePersistentActor
             ArgumentNullException.ThrowIfNull(e, nameof(events));
             var sequenceNr = ++_highestAssignedSequenceNr;
             var tags = TagsFor(e);
-            representations.Add(new PersistentRepresentation(PersistenceId, sequenceNr, e, _writerUuid, Tags: tags.Count > 0 ? tags : null));
+            representations.Add(new PersistentRepresentation(PersistenceId, sequenceNr, e, WriterUuid, Tags: tags.Count > 0 ? tags : null));
             invocations.Add(new Invocation(e, o => handler((T)o), sender, sequenceNr, stashing, IsDefer: false));
         }
 

@@ -20,11 +20,15 @@ namespace TradingActors.Persistence;
 public abstract partial class ReceivePersistentActor : ReceiveActor
 {
     private readonly object _incarnation = new();
-    private readonly string _writerUuid = Guid.NewGuid().ToString("N");
     private readonly List<(Type Type, Action<object> Handler)> _recoverHandlers = [];
     private readonly IStash _internalStash;
     private readonly CancellationTokenSource _stopping = new();
     private PersistenceExtension? _persistence;
+
+    // Made on the first write: an actor that only recovers (most, after a restart of the node) needs none.
+    private string? _writerUuid;
+    private Type? _lastRecoverType;
+    private Action<object>? _lastRecoverHandler;
     private bool _recovering = true;
     private bool _stopped;
     private long _lastSequenceNr;
@@ -43,6 +47,8 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
 
     public bool IsRecovering => _recovering;
 
+    private string WriterUuid => _writerUuid ??= Guid.NewGuid().ToString("N");
+
     /// <summary>Which snapshot recovery starts from; <see cref="SnapshotSelectionCriteria.None"/> replays everything.</summary>
     protected virtual SnapshotSelectionCriteria RecoverySnapshotCriteria => SnapshotSelectionCriteria.Latest;
 
@@ -53,6 +59,7 @@ public abstract partial class ReceivePersistentActor : ReceiveActor
     {
         ArgumentNullException.ThrowIfNull(handler);
         _recoverHandlers.Add((typeof(T), o => handler((T)o)));
+        _lastRecoverType = null;
     }
 
     /// <summary>Declares a command handler (same as <c>Receive</c>; <c>Become</c> replaces command handlers).</summary>

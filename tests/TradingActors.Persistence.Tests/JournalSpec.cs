@@ -314,6 +314,37 @@ public abstract class JournalSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recovery_that_failed_on_a_malformed_row_leaves_later_recoveries_whole()
+    {
+        await Journal.WriteAsync(Write("p-bad", 1, new Incremented(1), new Incremented(2), new Incremented(3)));
+        await Journal.WriteAsync(Write("p-good", 1, new Incremented(1), new Incremented(2), new Incremented(3)));
+        await CorruptMessageAsync("p-bad", 2);
+
+        var error = await Assert.ThrowsAsync<EventDeserializationException>(() => RecoverAll("p-bad"));
+        var good = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RecoverAll("p-good")));
+
+        Assert.Equal(2, error.SequenceNr);
+        Assert.All(good, g => Assert.Equal("events [1,2,3], highest 3", g));
+
+        async Task<string> RecoverAll(string id)
+        {
+            var events = new List<long>();
+            var highest = await Journal.RecoverAsync(
+                id,
+                SnapshotSelectionCriteria.Latest,
+                1,
+                _ => ValueTask.CompletedTask,
+                async chunk =>
+                {
+                    // Yield between chunks, so recoveries overlap and each holds its reader across awaits.
+                    await Task.Yield();
+                    events.AddRange(chunk.Select(e => e.SequenceNr));
+                });
+            return $"events [{string.Join(",", events)}], highest {highest}";
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_writes_of_many_ids_are_all_acknowledged_and_stored()
     {
         var writes = Enumerable.Range(0, 300)

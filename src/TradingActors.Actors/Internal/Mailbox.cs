@@ -27,6 +27,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private int _status;
     private volatile bool _closed;
 
+    // Set after a system message is enqueued, cleared (with a full fence) before the queue is drained: the check
+    // after every user message then reads one field nobody writes on the user-message path, instead of probing the
+    // concurrent queue. A stale true costs one empty drain; a missed true cannot happen (see ProcessSystemMessages).
+    private int _hasSystemMessages;
+
     public Mailbox(ActorCell cell, int throughput)
     {
         _cell = cell;
@@ -63,6 +68,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
 
         _systemQueue.Enqueue(message);
+        Volatile.Write(ref _hasSystemMessages, 1);
         if (_closed)
         {
             DrainSystemQueue();
@@ -105,7 +111,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 {
                     cell.Invoke(envelope);
                     left--;
-                    if (!_systemQueue.IsEmpty)
+                    if (Volatile.Read(ref _hasSystemMessages) != 0)
                     {
                         ProcessSystemMessages();
                     }
@@ -151,6 +157,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void ProcessSystemMessages()
     {
+        // The exchange is a full fence, so the drain below cannot be read before the flag is cleared: a message
+        // enqueued after the drain looked sets the flag again afterwards.
+        Interlocked.Exchange(ref _hasSystemMessages, 0);
         while (!_closed && _systemQueue.TryDequeue(out var message))
         {
             _cell.SystemInvoke(message);

@@ -17,6 +17,9 @@ public sealed class EventSerializer
     private readonly JsonSerializerOptions _options;
     private readonly ConcurrentDictionary<string, Type> _typesByManifest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, (string Manifest, JsonTypeInfo Info)> _manifestsByType = new();
+
+    // What reading a current manifest needs, found with one lookup per event (recovery reads millions).
+    private readonly ConcurrentDictionary<string, JsonTypeInfo> _readInfoByManifest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string ToManifest, Func<JsonNode, JsonNode> Upcast)> _upcasters = new(StringComparer.Ordinal);
 
     public EventSerializer(JsonSerializerOptions? options = null)
@@ -49,6 +52,8 @@ public sealed class EventSerializer
         {
             throw new ArgumentException($"{type} is already registered as '{_manifestsByType[type].Manifest}'.", nameof(type));
         }
+
+        _readInfoByManifest.TryAdd(manifest, _manifestsByType[type].Info);
 
         return this;
     }
@@ -100,9 +105,14 @@ public sealed class EventSerializer
     /// <summary>Reads a stored payload; failures name the persistence id and sequence number.</summary>
     public object Deserialize(string manifest, ReadOnlySpan<byte> data, string persistenceId, long sequenceNr)
     {
+        if (_readInfoByManifest.TryGetValue(manifest, out var info))
+        {
+            return Read(data, info, manifest, persistenceId, sequenceNr);
+        }
+
         if (_typesByManifest.TryGetValue(manifest, out var type))
         {
-            return Read(data, type, manifest, persistenceId, sequenceNr);
+            return Read(data, _manifestsByType[type].Info, manifest, persistenceId, sequenceNr);
         }
 
         if (!_upcasters.ContainsKey(manifest))
@@ -158,11 +168,11 @@ public sealed class EventSerializer
         }
     }
 
-    private object Read(ReadOnlySpan<byte> data, Type type, string manifest, string persistenceId, long sequenceNr)
+    private static object Read(ReadOnlySpan<byte> data, JsonTypeInfo info, string manifest, string persistenceId, long sequenceNr)
     {
         try
         {
-            return JsonSerializer.Deserialize(data, _manifestsByType[type].Info)
+            return JsonSerializer.Deserialize(data, info)
                 ?? throw new EventDeserializationException(persistenceId, sequenceNr, manifest, "payload is null");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)

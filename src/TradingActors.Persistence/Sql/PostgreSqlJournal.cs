@@ -45,6 +45,11 @@ public sealed class PostgreSqlJournal : SqlJournal
             builder.AutoPrepareMinUsages = 2;
         }
 
+        // The journal never changes session state (no SET, LISTEN or temporary tables), so a connection going back
+        // to the pool needs no reset: without this, every pooled open (one per recovering actor) makes the server
+        // parse and run a reset batch before the actual query.
+        builder.NoResetOnClose = true;
+
         _endpoint = $"{builder.Host}:{builder.Port}/{builder.Database}";
         _schema = "\"" + options.SchemaName + "\"";
         _dataSource = NpgsqlDataSource.Create(builder);

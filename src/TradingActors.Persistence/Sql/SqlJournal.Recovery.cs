@@ -10,7 +10,7 @@ public abstract partial class SqlJournal
     /// One query returns the events and (through the deleted rows, whose payload is not read) the highest
     /// sequence number.
     /// </summary>
-    public async Task<long> ReplayForRecoveryAsync(
+    public virtual async Task<long> ReplayForRecoveryAsync(
         string persistenceId,
         long fromSequenceNr,
         int chunkSize,
@@ -35,7 +35,7 @@ public abstract partial class SqlJournal
     }
 
     /// <summary>The latest matching snapshot and the events after it, in one command of two statements.</summary>
-    public async Task<long> RecoverAsync(
+    public virtual async Task<long> RecoverAsync(
         string persistenceId,
         SnapshotSelectionCriteria criteria,
         int chunkSize,
@@ -99,7 +99,7 @@ public abstract partial class SqlJournal
         CancellationToken cancellationToken)
     {
         long highest = 0;
-        var raw = new List<RawEvent>(chunkSize);
+        var raw = new List<RawEvent>(InitialChunkCapacity(chunkSize));
         Task<List<PersistentRepresentation>>? deserializing = null;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -135,6 +135,12 @@ public abstract partial class SqlJournal
 
         return highest;
     }
+
+    /// <summary>
+    /// Most ids hold far fewer events than a chunk: a list sized for a full chunk (5,000 by default) would be
+    /// allocated and zeroed for each of 10,000 recovering actors. The first list of a replay grows as needed instead.
+    /// </summary>
+    private protected static int InitialChunkCapacity(int chunkSize) => Math.Min(chunkSize, 64);
 
     private List<PersistentRepresentation> Deserialize(string persistenceId, List<RawEvent> raw)
     {

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using TradingActors.Persistence.Journal;
 using TradingActors.Persistence.Serialization;
+using TradingActors.Persistence.Snapshot;
 
 namespace TradingActors.Persistence.Sql;
 
@@ -21,7 +23,12 @@ public sealed class SqliteJournal : SqlJournal
 
     private readonly string _connectionString;
     private readonly string _writerConnectionString;
+
+    // Idle recovery readers (each one connection with prepared statements); as many exist as recoveries ever ran
+    // at once, which the recovery permits bound.
+    private readonly ConcurrentBag<SqliteRecoveryReader> _readers = [];
     private RawWriter? _writer;
+    private volatile bool _disposed;
 
     public SqliteJournal(JournalOptions options, EventSerializer serializer, ILogger? logger = null)
         : base(options, serializer, logger)
@@ -145,8 +152,66 @@ public sealed class SqliteJournal : SqlJournal
         }
     }
 
+    public override async Task<long> ReplayForRecoveryAsync(
+        string persistenceId,
+        long fromSequenceNr,
+        int chunkSize,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onChunk);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        await EnsureInitializedAsync(cancellationToken);
+        var reader = RentReader();
+        var reusable = false;
+        try
+        {
+            var highest = await ReadEventsAsync(reader, persistenceId, fromSequenceNr, chunkSize, onChunk, cancellationToken);
+            reusable = true;
+            return highest;
+        }
+        finally
+        {
+            ReturnReader(reader, reusable);
+        }
+    }
+
+    public override async Task<long> RecoverAsync(
+        string persistenceId,
+        SnapshotSelectionCriteria criteria,
+        int chunkSize,
+        Func<SelectedSnapshot?, ValueTask> onSnapshot,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(onSnapshot);
+        ArgumentNullException.ThrowIfNull(onChunk);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        await EnsureInitializedAsync(cancellationToken);
+        var reader = RentReader();
+        var reusable = false;
+        try
+        {
+            var snapshot = reader.ReadSnapshot(persistenceId, criteria, Serializer);
+            await onSnapshot(snapshot);
+
+            // The events after the snapshot that was offered (not one saved since).
+            var from = (snapshot?.Metadata.SequenceNr ?? 0) + 1;
+            var highest = await ReadEventsAsync(reader, persistenceId, from, chunkSize, onChunk, cancellationToken);
+            reusable = true;
+            return Math.Max(highest, snapshot?.Metadata.SequenceNr ?? 0);
+        }
+        finally
+        {
+            ReturnReader(reader, reusable);
+        }
+    }
+
     protected override ValueTask DisposeCoreAsync()
     {
+        _disposed = true;
+        DisposeIdleReaders();
         CloseWriter();
         SqliteConnection.ClearAllPools();
         return ValueTask.CompletedTask;
@@ -212,6 +277,82 @@ public sealed class SqliteJournal : SqlJournal
         {
             writer.RollbackIfOpen();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Rows are read and deserialized on this thread while the actor applies the previous chunk on its own:
+    /// <paramref name="onChunk"/> only waits when the actor falls behind, which is the back-pressure.
+    /// </summary>
+    private async Task<long> ReadEventsAsync(
+        SqliteRecoveryReader reader,
+        string persistenceId,
+        long fromSequenceNr,
+        int chunkSize,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
+        CancellationToken cancellationToken)
+    {
+        long highest = 0;
+        reader.StartEvents(persistenceId, fromSequenceNr);
+        var capacity = InitialChunkCapacity(chunkSize);
+        bool more;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = new List<PersistentRepresentation>(capacity);
+            capacity = chunkSize;
+            more = reader.ReadChunk(persistenceId, Serializer, chunk, chunkSize, ref highest);
+            if (chunk.Count > 0)
+            {
+                await onChunk(chunk);
+            }
+        }
+        while (more);
+
+        return highest;
+    }
+
+    private SqliteRecoveryReader RentReader()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_readers.TryTake(out var reader))
+        {
+            return reader;
+        }
+
+        try
+        {
+            return SqliteRecoveryReader.Open(DatabasePath, Options.CommandTimeout);
+        }
+        catch (SqliteException e)
+        {
+            throw new JournalUnavailableException($"Cannot read the SQLite journal '{DatabasePath}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>A reader whose recovery failed or was cancelled (possibly mid-statement) is dropped, not reused.</summary>
+    private void ReturnReader(SqliteRecoveryReader reader, bool reusable)
+    {
+        if (!reusable)
+        {
+            reader.Dispose();
+            return;
+        }
+
+        _readers.Add(reader);
+
+        // Disposal may have drained the bag just before the add.
+        if (_disposed)
+        {
+            DisposeIdleReaders();
+        }
+    }
+
+    private void DisposeIdleReaders()
+    {
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
         }
     }
 
