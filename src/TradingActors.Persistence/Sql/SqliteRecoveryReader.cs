@@ -53,9 +53,8 @@ internal sealed class SqliteRecoveryReader : IDisposable
             // A reader meets a busy database only in rare WAL corner cases; it waits like the other connections.
             Check(raw.sqlite3_busy_timeout(db, (int)Math.Min(int.MaxValue, busyTimeout.TotalMilliseconds)), raw.SQLITE_OK, db);
 
-            // Pages come straight from the OS page cache shared by all readers, instead of being copied into each
-            // connection's own cache by a read() call (recoveries of many ids each touch a few cold pages).
-            Check(raw.sqlite3_exec(db, "PRAGMA mmap_size = 1073741824"), raw.SQLITE_OK, db);
+            // No mmap_size: its gain did not show through the noise, and with memory-mapped reads an I/O error on
+            // the journal would crash the process instead of failing one recovery.
             return new SqliteRecoveryReader(db);
         }
         catch

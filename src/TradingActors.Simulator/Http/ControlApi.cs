@@ -91,6 +91,25 @@ internal static class ControlApi
             expireListenKeys(market, false);
             return new JsonObject();
         });
+        table.Add("GET", "/sim/orders", Security.Control, null, 0, r =>
+        {
+            // One read of every open order, so a harness checking protection needs no signed REST calls.
+            var market = r.Optional("market")?.ToUpperInvariant() ?? "BOTH";
+            if (market is not ("SPOT" or "FUTURES" or "BOTH"))
+            {
+                throw Errors.IllegalCharacters("market", "SPOT, FUTURES, BOTH");
+            }
+
+            var spot = market is "SPOT" or "BOTH";
+            var futures = market is "FUTURES" or "BOTH";
+            return new JsonObject
+            {
+                ["spotOrders"] = new JsonArray(spot ? [.. engine.OpenOrders(MarketKind.Spot, null).Select(o => (JsonNode)WireJson.SpotOrder(o))] : []),
+                ["spotOrderLists"] = new JsonArray(spot ? [.. engine.OrderLists(openOnly: true).Select(l => (JsonNode)WireJson.OrderList(l, withReports: false))] : []),
+                ["futuresOrders"] = new JsonArray(futures ? [.. engine.OpenOrders(MarketKind.Futures, null).Select(o => (JsonNode)WireJson.FuturesOrder(o))] : []),
+                ["futuresAlgoOrders"] = new JsonArray(futures ? [.. engine.AlgoOrders(null, openOnly: true).Select(a => (JsonNode)WireJson.Algo(a))] : []),
+            };
+        });
         table.Add("GET", "/sim/state", Security.Control, null, 0, _ =>
         {
             var account = engine.FuturesAccount();
