@@ -62,7 +62,7 @@ public sealed partial class Position : ReceivePersistentActor
         Command<MoveStop>(OnMoveStop);
         Command<GetPosition>(_ => Sender.Tell(View()));
         Command<IntentReport>(OnIntentReport);
-        Command<IntentNotFound>(_ => { });
+        Command<IntentNotFound>(OnIntentNotFound);
         Command<VerifyEntry>(_ => OnVerifyEntry());
         Command<ExchangePositionSeen>(OnExchangePositionSeen);
         Command<VerifyFlat>(_ => OnVerifyFlat());
@@ -296,8 +296,24 @@ public sealed partial class Position : ReceivePersistentActor
             return;
         }
 
-        ArmStop(move.StopPrice);
-        Sender.Tell(new StopMoveAccepted(_id, move.StopPrice));
+        var sender = Sender;
+        Record(new StopMoveRequested(move.StopPrice, Now), () =>
+        {
+            ArmStop(move.StopPrice);
+            sender.Tell(new StopMoveAccepted(_id, move.StopPrice));
+        });
+    }
+
+    /// <summary>
+    /// Asked about at recovery, the next stop intent was never submitted: a crash came between journaling an
+    /// accepted stop move and submitting its stop, which is submitted now.
+    /// </summary>
+    private void OnIntentNotFound(IntentNotFound notFound)
+    {
+        if (notFound.Id == StopIntentId && _data.State == PositionState.Active && _pendingStop is null && _data.RequestedStop is { } price)
+        {
+            ArmStop(price);
+        }
     }
 
     private void EnsureProtected()

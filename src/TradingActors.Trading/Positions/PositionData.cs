@@ -52,6 +52,9 @@ public sealed record PositionData
     public bool? VerifiedFlat { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>A stop move accepted but not yet armed on the exchange.</summary>
+    public decimal? RequestedStop { get; init; }
+
     /// <summary>The stop trails the best price by this fraction; null for a fixed stop.</summary>
     public decimal? TrailingDistance { get; init; }
 
@@ -107,8 +110,10 @@ public sealed record PositionData
                 Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
                 StopAttempts = e.Kind == ProtectionKind.TakeProfit ? StopAttempts : StopAttempts + 1,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
+                RequestedStop = RequestedStop == e.TriggerPrice ? null : RequestedStop,
             },
-            ProtectionFailed => data with { StopAttempts = StopAttempts + 1 },
+            StopMoveRequested e => data with { RequestedStop = e.StopPrice },
+            ProtectionFailed => data with { StopAttempts = StopAttempts + 1, RequestedStop = null },
             AlertRaised => data with { Alerts = Alerts + 1 },
             ProtectionCancelled e => data with { Protections = Protections.Where(p => p.Key != e.ClientOrderId).ToDictionary() },
             CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1, ExitPolicy = e.Policy },

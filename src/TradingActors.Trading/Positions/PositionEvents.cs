@@ -52,6 +52,9 @@ public sealed record CloseFailed(string Reason, DateTimeOffset At) : IPositionEv
 public sealed record PositionClosed(
     CloseReason Reason, decimal Quantity, decimal ExitPrice, decimal Fees, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
 
+/// <summary>A new stop price was asked for; journaled before the answer, so a crash cannot lose an accepted move.</summary>
+public sealed record StopMoveRequested(decimal StopPrice, DateTimeOffset At) : IPositionEvent;
+
 /// <summary>An exit filled only part of the position: that part's profit is realized, the rest stays open.</summary>
 public sealed record ExitPartiallyFilled(decimal Quantity, decimal Price, decimal Fees, decimal RealizedPnl, DateTimeOffset At) : IPositionEvent;
 

@@ -20,6 +20,7 @@ public static class PositionTransitions
         (PositionState.Active, typeof(ProtectionArmed), PositionState.Active),
         (PositionState.Active, typeof(ProtectionCancelled), PositionState.Active),
         (PositionState.Active, typeof(ProtectionFailed), PositionState.Active),
+        (PositionState.Active, typeof(StopMoveRequested), PositionState.Active),
         (PositionState.Active, typeof(QuantityCorrected), PositionState.Active),
         (PositionState.Active, typeof(Aging.AgedExitPhaseChanged), PositionState.Active),
         (PositionState.Active, typeof(CloseStarted), PositionState.PendingClosing),

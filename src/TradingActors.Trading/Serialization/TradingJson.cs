@@ -54,6 +54,7 @@ public static class TradingJson
             .Register<Risk.RiskEvents.KillSwitchWasEngaged>("risk.kill-switch-engaged.v1")
             .Register<Risk.RiskEvents.KillSwitchWasReset>("risk.kill-switch-reset.v1")
             .Register<Risk.RiskEvents.RealizedPnlRecorded>("risk.realized-pnl-recorded.v1")
+            .Register<Positions.StopMoveRequested>("position.stop-move-requested.v1")
             .Register<Positions.ExitPartiallyFilled>("position.exit-partially-filled.v1")
             .Register<Positions.Aging.AgedExitPhaseChanged>("position.aged-exit-phase-changed.v1")
             .Register<Reconciliation.ReconcilerEvents.DifferenceResolved>("reconciler.difference-resolved.v1")

@@ -168,6 +168,23 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stop_move_journaled_just_before_a_crash_is_carried_out_after_the_restart()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        await _scenario.StopNodeAsync();
+        await _scenario.AppendToJournalAsync(Trading.Positions.Position.PersistenceIdOf(id), new StopMoveRequested(49_500m, DateTimeOffset.UtcNow));
+
+        await _scenario.StartNodeAsync();
+
+        var moved = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop?.TriggerPrice == 49_500m && p.Protections.Count == 1);
+        Assert.Null(moved.Data.RequestedStop);
+        await TradingScenario.WaitUntilAsync(
+            () => Task.FromResult(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true) is [{ TriggerPrice: 49_500m }]),
+            describe: () => "the moved stop is not the only stop on the exchange");
+    }
+
+    [Fact]
     public async Task A_price_chasing_exit_sells_one_tick_through_the_bid_immediate_or_cancel()
     {
         var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);

@@ -3,6 +3,7 @@ using TradingActors.Binance;
 using TradingActors.Binance.Common;
 using TradingActors.Exchange;
 using TradingActors.Persistence;
+using TradingActors.Persistence.Journal;
 using TradingActors.Simulator;
 using TradingActors.Simulator.Engine;
 using TradingActors.Simulator.Ledger;
@@ -108,6 +109,28 @@ public sealed class TradingScenario : IAsyncDisposable
         await System.DisposeAsync();
         _futuresExchange?.Dispose();
         _spotExchange?.Dispose();
+    }
+
+    /// <summary>
+    /// While the node is stopped, appends an event to a journal as the node would have: the state a crash leaves
+    /// between journaling something and acting on it.
+    /// </summary>
+    public async Task AppendToJournalAsync(string persistenceId, object payload)
+    {
+        var system = ActorSystem.Create("journal-edit");
+        try
+        {
+            system.AddPersistence(new JournalOptions { SqlitePath = Path.Combine(_directory, "journal.db") }, TradingJson.CreateSerializer());
+            var journal = system.Persistence().Journal;
+            var next = await journal.ReadHighestSequenceNrAsync(persistenceId) + 1;
+            var results = await journal.WriteMessagesAsync([new AtomicWrite([new PersistentRepresentation(persistenceId, next, payload, "scenario")])]);
+            Assert.All(results, Assert.Null);
+        }
+        finally
+        {
+            await system.Terminate();
+            await system.DisposeAsync();
+        }
     }
 
     public void SetPrice(Symbol symbol, decimal price)
