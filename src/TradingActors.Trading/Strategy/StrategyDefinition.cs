@@ -20,6 +20,9 @@ public sealed record StrategyDefinition
     public required NumericNode StopDistance { get; init; }
     public NumericNode? TakeProfitDistance { get; init; }
 
+    /// <summary>When set, the stop trails the best price by this fraction of it.</summary>
+    public decimal? TrailingDistance { get; init; }
+
     /// <summary>Fraction of <see cref="Equity"/> lost if the stop is hit.</summary>
     public decimal RiskPerTrade { get; init; } = 0.01m;
     public decimal Equity { get; init; } = 10_000m;

@@ -51,6 +51,7 @@ public static class StrategyDefinitions
             Short = Entry(section.GetSection("entry:short"), $"{key}.entry.short"),
             StopDistance = RuleParser.ParseValue($"{key}.stop-distance", Required(section, key, "stop-distance")),
             TakeProfitDistance = section["take-profit-distance"] is { Length: > 0 } tp ? RuleParser.ParseValue($"{key}.take-profit-distance", tp) : null,
+            TrailingDistance = Decimal(section, key, "trailing-distance"),
             RiskPerTrade = Decimal(section, key, "risk-per-trade") ?? 0.01m,
             Equity = Decimal(section, key, "equity") ?? 10_000m,
             EntryPolicy = Policy(section, key),
@@ -59,6 +60,11 @@ public static class StrategyDefinitions
         if (definition.Market == Market.Spot && definition.Short is not null)
         {
             throw new FormatException($"{key}.entry.short: spot cannot be short.");
+        }
+
+        if (definition.TrailingDistance is <= 0m or >= 1m)
+        {
+            throw new FormatException($"{key}.trailing-distance: expected a fraction of the price between 0 and 1.");
         }
 
         if (definition.RiskPerTrade is <= 0m or > 0.1m)

@@ -148,7 +148,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
             _market.Positions.Tell(
                 new PositionProtocol.OpenPosition(
                     id, _definition.Market, _definition.Symbol, decision.Direction, decision.Quantity, _definition.EntryPolicy,
-                    decision.Price, decision.Stop, decision.TakeProfit, $"strategy:{_definition.Name}"),
+                    decision.Price, decision.Stop, decision.TakeProfit, $"strategy:{_definition.Name}", _definition.TrailingDistance),
                 Self));
     }
 

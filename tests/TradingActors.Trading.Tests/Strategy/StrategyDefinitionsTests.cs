@@ -74,6 +74,25 @@ public sealed class StrategyDefinitionsTests
         Assert.Contains("spot cannot be short", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.02", 0.02)]
+    [InlineData("1.5", null)]
+    public void A_trailing_distance_is_a_fraction_of_the_price(string text, double? expected)
+    {
+        var hocon = $$"""
+            trading-actors.strategies.t { market = FUTURES, symbol = BTCUSDT, entry.long.when = "close > 1", stop-distance = "1", trailing-distance = {{text}} }
+            """;
+
+        if (expected is { } fraction)
+        {
+            Assert.Equal((decimal)fraction, Assert.Single(Read(hocon)).TrailingDistance);
+        }
+        else
+        {
+            Assert.Contains("trailing-distance", Assert.Throws<FormatException>(() => Read(hocon)).Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_disabled_strategy_is_left_out()
     {
