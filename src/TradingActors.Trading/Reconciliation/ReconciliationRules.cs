@@ -125,6 +125,10 @@ public static class ReconciliationRules
             {
                 filled.ForEach(p => plan.Add(Vanished(exchange, local, p)));
             }
+            else if (filled.Any(p => IsTrading(local, p)))
+            {
+                plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"exchange {exchangeQuantity}, journal {journalQuantity}: an order of ours is being worked")));
+            }
             else if (filled.Count == 1 && Math.Sign(exchangeQuantity) == Math.Sign(journalQuantity))
             {
                 var position = filled[0];
@@ -220,7 +224,7 @@ public static class ReconciliationRules
     {
         var subject = $"position {position.Id}";
         // An exit being worked, or an intent that saw an execution and is settling it, will report the end itself.
-        if (local.LiveIntents.Any(i => i.Owner == position.Id && !IsFinished(i.Status) && (i.Spec is OrderIntentSpec.Trade || i.FilledQuantity > 0m)))
+        if (IsTrading(local, position))
         {
             return new(new Finding(position.Market, FindingKind.Matched, subject, "its exit is being worked"));
         }
@@ -257,6 +261,10 @@ public static class ReconciliationRules
             new Finding(position.Market, FindingKind.Closed, subject, $"exited on the exchange while unseen; closed with PnL {pnl.ToString(CultureInfo.InvariantCulture)}", AlertSeverity.Warning),
             new TellPosition(new MarkOrphanClosed(position.Id, "RECONCILED: the exchange's trades show the exit", pnl)));
     }
+
+    /// <summary>An entry or exit of the position is being worked, or one of its intents saw an execution it is settling.</summary>
+    private static bool IsTrading(LocalTruth local, PositionData position) =>
+        local.LiveIntents.Any(i => i.Owner == position.Id && !IsFinished(i.Status) && (i.Spec is OrderIntentSpec.Trade || i.FilledQuantity > 0m));
 
     private static bool IsFinished(IntentStatus status) => status is IntentStatus.Completed or IntentStatus.Failed;
 }
