@@ -95,6 +95,10 @@ public sealed class TradingNode : IAsyncDisposable
                 CheckTimestamps = simulatorOptions.CheckTimestamps && settings.Speed == 1m,
             };
             simulator = await SimulatorServer.StartAsync(simulatorOptions, ct);
+
+            // A fresh in-process exchange knows nothing of a previous run: positions the journal still has open
+            // from it are closed by the first reconciliation instead of waiting forever for trades.
+            reconcilerSettings = reconcilerSettings with { VanishedPositions = VanishedPositionAction.Close };
             binance = binance with { Endpoints = BinanceEndpoints.ForSimulator(simulator.BaseAddress) };
             credentials = new BinanceCredentials(simulator.Options.ApiKey, simulator.Options.ApiSecret);
             logger.LogInformation(

@@ -198,20 +198,20 @@ public sealed class Reconciler : ReceivePersistentActor
                 actors.Router.Tell(new SubmitIntent(new IntentId($"rc{run}-cancel-{cancel.ClientOrderId.Value}"), new OrderIntentSpec.Cancel
                 {
                     Market = finding.Market, Symbol = cancel.Symbol, Target = cancel.ClientOrderId, Conditional = cancel.Conditional,
-                }));
+                }), Self);
                 break;
             case CloseForeignPosition close:
                 actors.Router.Tell(new SubmitIntent(new IntentId($"rc{run}-close-{close.Symbol.Value}"), new OrderIntentSpec.Trade
                 {
                     Market = finding.Market, Symbol = close.Symbol, Side = close.Side, Quantity = close.Quantity,
                     Policy = new ExecutionPolicy.Market(), ReduceOnly = true,
-                }));
+                }), Self);
                 break;
             case ResumeIntent resume:
-                actors.Router.Tell(new GetIntent(resume.Intent));
+                actors.Router.Tell(new GetIntent(resume.Intent), Self);
                 break;
             case TellPosition tell:
-                actors.Positions.Tell(tell.Command);
+                actors.Positions.Tell(tell.Command, Self);
                 break;
         }
     }

@@ -17,6 +17,13 @@ public sealed record ReconcilerSettings
     /// <summary>What to do with an exchange position no position of ours opened.</summary>
     public ForeignPositionAction ForeignPositions { get; init; } = ForeignPositionAction.Close;
 
+    /// <summary>
+    /// What to do with an open position the exchange holds nothing of and whose exit trades cannot be found: alert
+    /// and wait (the exchange may lag), or close it locally. Only an exchange that forgets everything (the paper
+    /// node's in-process simulator, fresh at every start) warrants closing.
+    /// </summary>
+    public VanishedPositionAction VanishedPositions { get; init; } = VanishedPositionAction.Alert;
+
     /// <summary>Stop distance (a fraction of the entry price) given to an adopted position.</summary>
     public decimal AdoptStopDistance { get; init; } = 0.02m;
 
@@ -39,8 +46,16 @@ public sealed record ReconcilerSettings
             var v when v.Equals("adopt", StringComparison.OrdinalIgnoreCase) => ForeignPositionAction.Adopt,
             var v => throw new FormatException($"{Block}.foreign-positions: '{v}' is not close or adopt."),
         };
+        var vanished = section["vanished-positions"] switch
+        {
+            null => d.VanishedPositions,
+            var v when v.Equals("alert", StringComparison.OrdinalIgnoreCase) => VanishedPositionAction.Alert,
+            var v when v.Equals("close", StringComparison.OrdinalIgnoreCase) => VanishedPositionAction.Close,
+            var v => throw new FormatException($"{Block}.vanished-positions: '{v}' is not alert or close."),
+        };
         var settings = d with
         {
+            VanishedPositions = vanished,
             Interval = ConfigValues.Duration(section, Block, "interval") ?? d.Interval,
             StartupDelay = ConfigValues.Duration(section, Block, "startup-delay") ?? d.StartupDelay,
             AfterGapDelay = ConfigValues.Duration(section, Block, "after-gap-delay") ?? d.AfterGapDelay,
@@ -56,6 +71,15 @@ public sealed record ReconcilerSettings
 
         return settings.ReadAttempts < 1 ? throw new FormatException($"{Block}.read-attempts: must be at least 1.") : settings;
     }
+}
+
+public enum VanishedPositionAction
+{
+    /// <summary>Raise a critical alert and leave the position open until its trades show.</summary>
+    Alert,
+
+    /// <summary>Close it locally (RECONCILED) with no PnL from trades, with a warning.</summary>
+    Close,
 }
 
 public enum ForeignPositionAction

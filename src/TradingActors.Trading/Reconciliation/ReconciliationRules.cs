@@ -49,7 +49,7 @@ public static class ReconciliationRules
         }
         else
         {
-            ClassifySpotPositions(exchange, local, open, plan);
+            ClassifySpotPositions(exchange, local, open, settings, plan);
         }
 
         return plan;
@@ -123,7 +123,7 @@ public static class ReconciliationRules
             }
             else if (exchangeQuantity == 0m)
             {
-                filled.ForEach(p => plan.Add(Vanished(exchange, local, p)));
+                filled.ForEach(p => plan.Add(Vanished(exchange, local, p, settings)));
             }
             else if (filled.Any(p => IsTrading(local, p)))
             {
@@ -163,7 +163,7 @@ public static class ReconciliationRules
             new TellPosition(new AdoptPosition(id, Market.Futures, symbol, direction, Math.Abs(quantity), entry, stop)));
     }
 
-    private static void ClassifySpotPositions(ExchangeTruth exchange, LocalTruth local, List<PositionData> open, List<PlannedAction> plan)
+    private static void ClassifySpotPositions(ExchangeTruth exchange, LocalTruth local, List<PositionData> open, ReconcilerSettings settings, List<PlannedAction> plan)
     {
         foreach (var position in open.Where(p => p.State is PositionState.Active or PositionState.PendingClosing))
         {
@@ -184,7 +184,7 @@ public static class ReconciliationRules
             }
             else
             {
-                plan.Add(Vanished(exchange, local, position));
+                plan.Add(Vanished(exchange, local, position, settings));
             }
         }
     }
@@ -220,7 +220,7 @@ public static class ReconciliationRules
     /// The exchange no longer holds a position the journal has open. Its exit trades confirm it (a stop that filled
     /// while the node was down) and give its PnL; without them nothing is done: the exchange may simply lag.
     /// </summary>
-    private static PlannedAction Vanished(ExchangeTruth exchange, LocalTruth local, PositionData position)
+    private static PlannedAction Vanished(ExchangeTruth exchange, LocalTruth local, PositionData position, ReconcilerSettings settings)
     {
         var subject = $"position {position.Id}";
         // An exit being worked, or an intent that saw an execution and is settling it, will report the end itself.
@@ -233,6 +233,13 @@ public static class ReconciliationRules
         var exitSide = position.Direction.ExitSide();
         var exits = exchange.Trades.GetValueOrDefault(position.Symbol, []).Where(t => t.Side == exitSide && t.Time >= since).ToList();
         var exited = exits.Sum(t => t.Quantity);
+        if (exited < position.Quantity && settings.VanishedPositions == VanishedPositionAction.Close)
+        {
+            return new(
+                new Finding(position.Market, FindingKind.Closed, subject, "not on the exchange, which shows no exit trades either: closed without PnL", AlertSeverity.Warning),
+                new TellPosition(new MarkOrphanClosed(position.Id, "RECONCILED: the exchange holds nothing of it and shows no trades", 0m)));
+        }
+
         if (exited < position.Quantity)
         {
             return new(new Finding(

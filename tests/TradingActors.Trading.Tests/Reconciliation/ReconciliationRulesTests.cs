@@ -36,6 +36,18 @@ public sealed class ReconciliationRulesTests
         Assert.DoesNotContain(plan, p => p.Action is not null);
     }
 
+    [Theory]
+    [InlineData(VanishedPositionAction.Alert, FindingKind.Unresolved)]
+    [InlineData(VanishedPositionAction.Close, FindingKind.Closed)]
+    public void A_position_gone_from_the_exchange_without_exit_trades_waits_unless_the_exchange_forgets(VanishedPositionAction setting, FindingKind expected)
+    {
+        var position = Active(PositionDirection.Long, 0.01m);
+
+        var plan = ReconciliationRules.Classify(Exchange(), Local([position]), Prefix, new ReconcilerSettings { VanishedPositions = setting }, PositionId.New);
+
+        Assert.Equal(expected, Assert.Single(plan).Finding.Kind);
+    }
+
     [Fact]
     public void A_quantity_difference_while_an_exit_is_worked_is_not_corrected()
     {
