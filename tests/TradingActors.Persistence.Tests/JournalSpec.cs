@@ -345,6 +345,78 @@ public abstract class JournalSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_recoveries_at_once_each_get_exactly_their_own_snapshot_and_events()
+    {
+        // Different lengths, snapshots, criteria and deletes per id, started together so that a journal that
+        // batches recoveries reads them in one go; a malformed row fails only its own recovery.
+        const int Ids = 40;
+        var criteria = new[] { SnapshotSelectionCriteria.Latest, SnapshotSelectionCriteria.None, new SnapshotSelectionCriteria(1) };
+        var expected = new List<string>();
+        for (var i = 0; i < Ids; i++)
+        {
+            var id = $"p-at-once-{i}";
+            var count = i % 5 * 3;
+            if (count > 0)
+            {
+                await Journal.WriteAsync(Write(id, 1, Enumerable.Range(1, count).Select(n => (object)new Incremented(n)).ToArray()));
+            }
+
+            var snapshotted = i % 4 == 0 && count >= 2;
+            if (snapshotted)
+            {
+                await Journal.SaveAsync(new SnapshotMetadata(id, 2, 1000), new CounterState(2, []));
+            }
+
+            var allDeleted = i % 6 == 5;
+            if (allDeleted)
+            {
+                await Journal.DeleteMessagesToAsync(id, count);
+            }
+
+            var snapshot = snapshotted && i % 3 == 0 ? 2 : 0;
+            var events = allDeleted ? [] : Enumerable.Range(snapshot + 1, Math.Max(0, count - snapshot));
+            expected.Add($"{id}: snapshot {snapshot}, events [{string.Join(",", events)}], highest {count}");
+        }
+
+        await Journal.WriteAsync(Write("p-at-once-bad", 1, new Incremented(1), new Incremented(2), new Incremented(3)));
+        await CorruptMessageAsync("p-at-once-bad", 2);
+
+        var bad = Recover("p-at-once-bad", SnapshotSelectionCriteria.Latest);
+        var recoveries = Enumerable.Range(0, Ids).Select(i => Recover($"p-at-once-{i}", criteria[i % 3])).ToList();
+        var again = Recover("p-at-once-3", criteria[0]);
+        var results = await Task.WhenAll(recoveries);
+
+        Assert.Equal(expected, results);
+        Assert.Equal("p-at-once-3: snapshot 0, events [1,2,3,4,5,6,7,8,9], highest 9", await again);
+        var error = await Assert.ThrowsAsync<EventDeserializationException>(() => bad);
+        Assert.Equal("p-at-once-bad", error.PersistenceId);
+
+        async Task<string> Recover(string id, SnapshotSelectionCriteria selection)
+        {
+            long snapshot = 0;
+            var events = new List<long>();
+            var highest = await Journal.RecoverAsync(
+                id,
+                selection,
+                2,
+                s =>
+                {
+                    snapshot = s?.Metadata.SequenceNr ?? 0;
+                    Assert.Empty(events);
+                    return ValueTask.CompletedTask;
+                },
+                async chunk =>
+                {
+                    await Task.Yield();
+                    Assert.InRange(chunk.Count, 1, 2);
+                    Assert.All(chunk, e => Assert.Equal(id, e.PersistenceId));
+                    events.AddRange(chunk.Select(e => e.SequenceNr));
+                });
+            return $"{id}: snapshot {snapshot}, events [{string.Join(",", events)}], highest {highest}";
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_writes_of_many_ids_are_all_acknowledged_and_stored()
     {
         var writes = Enumerable.Range(0, 300)

@@ -14,7 +14,7 @@ namespace TradingActors.Persistence.Sql;
 /// <c>unnest</c>, then their tags); on a unique-key conflict the batch is redone one write per savepoint so
 /// only the conflicting write fails.
 /// </summary>
-public sealed class PostgreSqlJournal : SqlJournal
+public sealed partial class PostgreSqlJournal : SqlJournal
 {
     private const int SchemaVersion = 1;
     private const string UniqueViolation = "23505";
@@ -53,6 +53,7 @@ public sealed class PostgreSqlJournal : SqlJournal
         _endpoint = $"{builder.Host}:{builder.Port}/{builder.Database}";
         _schema = "\"" + options.SchemaName + "\"";
         _dataSource = NpgsqlDataSource.Create(builder);
+        _recoveryLoop = Task.Run(RecoveryLoopAsync);
     }
 
     protected override string JournalTable => _schema + ".journal";
@@ -149,7 +150,11 @@ public sealed class PostgreSqlJournal : SqlJournal
         }
     }
 
-    protected override async ValueTask DisposeCoreAsync() => await _dataSource.DisposeAsync();
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        await StopRecoveriesAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     private async Task<Exception?[]> WriteIsolatedAsync(
         NpgsqlConnection connection, IReadOnlyList<IReadOnlyList<SerializedEvent[]>> groups, CancellationToken cancellationToken)

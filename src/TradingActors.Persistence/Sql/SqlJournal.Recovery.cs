@@ -142,7 +142,7 @@ public abstract partial class SqlJournal
     /// </summary>
     private protected static int InitialChunkCapacity(int chunkSize) => Math.Min(chunkSize, 64);
 
-    private List<PersistentRepresentation> Deserialize(string persistenceId, List<RawEvent> raw)
+    private protected List<PersistentRepresentation> Deserialize(string persistenceId, List<RawEvent> raw)
     {
         var events = new List<PersistentRepresentation>(raw.Count);
         foreach (var row in raw)
@@ -154,5 +154,5 @@ public abstract partial class SqlJournal
         return events;
     }
 
-    private sealed record RawEvent(long SequenceNr, long Timestamp, byte[] Message, string Manifest, string WriterUuid);
+    private protected sealed record RawEvent(long SequenceNr, long Timestamp, byte[] Message, string Manifest, string WriterUuid);
 }
