@@ -112,6 +112,12 @@ public static class ReconciliationRules
                 plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"{exchangeQuantity} on both sides")));
                 mine.Where(p => p.State == PositionState.Active).ToList().ForEach(p => plan.Add(CheckProtection(exchange, local, p)));
             }
+            else if (mine.Any(p => IsTrading(local, p)))
+            {
+                // An entry (a TWAP's slices, a maker order) or an exit still being worked moves the exchange's
+                // quantity on: judging it now would take a partial fill for the whole position.
+                plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"exchange {exchangeQuantity}, journal {journalQuantity}: an order of ours is being worked")));
+            }
             else if (exchangeQuantity != 0m && mine.Any(p => p.State == PositionState.PendingEntry))
             {
                 foreach (var pending in mine.Where(p => p.State == PositionState.PendingEntry))
@@ -124,10 +130,6 @@ public static class ReconciliationRules
             else if (exchangeQuantity == 0m)
             {
                 filled.ForEach(p => plan.Add(Vanished(exchange, local, p, settings)));
-            }
-            else if (filled.Any(p => IsTrading(local, p)))
-            {
-                plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"exchange {exchangeQuantity}, journal {journalQuantity}: an order of ours is being worked")));
             }
             else if (filled.Count == 1 && Math.Sign(exchangeQuantity) == Math.Sign(journalQuantity))
             {
