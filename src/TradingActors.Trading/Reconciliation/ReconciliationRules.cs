@@ -112,16 +112,18 @@ public static class ReconciliationRules
                 plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"{exchangeQuantity} on both sides")));
                 mine.Where(p => p.State == PositionState.Active).ToList().ForEach(p => plan.Add(CheckProtection(exchange, local, p)));
             }
-            else if (mine.Any(p => IsTrading(local, p)))
-            {
-                // An entry (a TWAP's slices, a maker order) or an exit still being worked moves the exchange's
-                // quantity on: judging it now would take a partial fill for the whole position.
-                plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"exchange {exchangeQuantity}, journal {journalQuantity}: an order of ours is being worked")));
-            }
             else if (exchangeQuantity != 0m && mine.Any(p => p.State == PositionState.PendingEntry))
             {
                 foreach (var pending in mine.Where(p => p.State == PositionState.PendingEntry))
                 {
+                    // An entry still filling (a TWAP's slices) reports itself; verifying it now would take the
+                    // part filled so far for the whole entry.
+                    if (local.LiveIntents.Any(i => i.Id == pending.EntryIntent && i.Status == IntentStatus.Working && i.FilledQuantity > 0m))
+                    {
+                        plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, $"position {pending.Id}", "its entry is still filling")));
+                        continue;
+                    }
+
                     plan.Add(new(
                         new Finding(Market.Futures, FindingKind.Adopted, $"position {pending.Id}", $"the exchange holds {exchangeQuantity} {symbol}: entry verified now, then protected"),
                         new TellPosition(new Reverify(pending.Id))));
@@ -130,6 +132,10 @@ public static class ReconciliationRules
             else if (exchangeQuantity == 0m)
             {
                 filled.ForEach(p => plan.Add(Vanished(exchange, local, p, settings)));
+            }
+            else if (filled.Any(p => IsTrading(local, p)))
+            {
+                plan.Add(new(new Finding(Market.Futures, FindingKind.Matched, subject, $"exchange {exchangeQuantity}, journal {journalQuantity}: an order of ours is being worked")));
             }
             else if (filled.Count == 1 && Math.Sign(exchangeQuantity) == Math.Sign(journalQuantity))
             {
