@@ -1,7 +1,6 @@
 using System.Globalization;
 using TradingActors.Actors;
 using TradingActors.Persistence;
-using TradingActors.Persistence.Journal;
 using TradingActors.Persistence.Serialization;
 using TradingActors.Persistence.Tests;
 
@@ -63,7 +62,7 @@ public sealed class JournalBenchmarkSuite : IBenchmarkSuite
         var rawBatched = await context.MeasureAsync(
             $"raw batched INSERT, 1 transaction ({total:N0} rows)",
             total,
-            () => backend.RawBatchedInsertAsync(Ids(Next("raw-batch-"), sizes.Actors), sizes.PerActor, message));
+            () => backend.RawBatchedInsertAsync(JournalRecoveryMeasurement.Ids(Next("raw-batch-"), sizes.Actors), sizes.PerActor, message));
         var many = await StartPersistersAsync(system, "conc-", sizes.Actors);
         var concurrent = await context.MeasureAsync(
             $"Persist, {sizes.Actors:N0} actors concurrently ({sizes.PerActor} sequential events each)",
@@ -72,30 +71,17 @@ public sealed class JournalBenchmarkSuite : IBenchmarkSuite
         context.Report(concurrent, rawBatched, isPostgreSql ? ">= 40,000 events/s (Akka.NET: ~13,500)" : ">= 50,000 events/s, durable commits");
 
         context.Header($"Journal on {backend.Name}: recovery (ops = events replayed)");
-        await PrefillAsync(persistence.Journal, ["rec-one-"], sizes.OneIdEvents);
-        await PrefillAsync(persistence.Journal, Ids("rec-many-", sizes.ManyIds), sizes.PerId);
+        await JournalRecoveryMeasurement.PrefillAsync(persistence.Journal, sizes.OneIdEvents, sizes.ManyIds, sizes.PerId);
         var target = isPostgreSql ? ">= 300,000 events/s (Akka.NET: ~115,000)" : ">= 500,000 events/s";
-        var oneLabel = sizes.OneIdEvents.ToString("N0", CultureInfo.InvariantCulture);
-        var rawOne = await context.MeasureAsync($"raw sequential SELECT, 1 id ({oneLabel} rows)", sizes.OneIdEvents, () => Expect(backend.RawSelectAsync("rec-one-"), sizes.OneIdEvents));
-        var recoverOne = await context.MeasureAsync($"recovery, 1 actor ({oneLabel} events)", sizes.OneIdEvents, () => RecoverAsync(system, ["rec-one-"], sizes.OneIdEvents));
-        context.Report(recoverOne, rawOne, target);
-
-        var manyTotal = (long)sizes.ManyIds * sizes.PerId;
-        var manyLabel = $"{sizes.ManyIds:N0} ids x {sizes.PerId}";
-        var rawMany = await context.MeasureAsync($"raw sequential SELECT, {manyLabel} rows", manyTotal, () => Expect(backend.RawSelectAsync("rec-many-"), manyTotal));
-        var recoverMany = await context.MeasureAsync($"recovery, {manyLabel} events (all actors at once)", manyTotal, () => RecoverAsync(system, Ids("rec-many-", sizes.ManyIds), manyTotal));
-        context.Report(recoverMany, rawMany, target);
+        await JournalRecoveryMeasurement.MeasureAsync(context, system, backend, sizes.OneIdEvents, sizes.ManyIds, sizes.PerId, target);
     }
-
-    private static List<string> Ids(string prefix, int count) =>
-        Enumerable.Range(0, count).Select(i => prefix + i.ToString("D6", CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>Starts the actors and waits until they recovered, so the measurement covers persisting only.</summary>
     private static async Task<List<IActorRef>> StartPersistersAsync(ActorSystem system, string prefix, int actors)
     {
         var recovered = new List<Task>(actors);
         var refs = new List<IActorRef>(actors);
-        foreach (var id in Ids(prefix, actors))
+        foreach (var id in JournalRecoveryMeasurement.Ids(prefix, actors))
         {
             var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             recovered.Add(completion.Task);
@@ -117,54 +103,6 @@ public sealed class JournalBenchmarkSuite : IBenchmarkSuite
         }
 
         await Task.WhenAll(done).WaitAsync(TimeSpan.FromMinutes(5));
-    }
-
-    private static async Task RecoverAsync(ActorSystem system, IReadOnlyList<string> ids, long expected)
-    {
-        var done = new List<Task<long>>(ids.Count);
-        foreach (var id in ids)
-        {
-            var completion = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            done.Add(completion.Task);
-            system.ActorOf(Props.Create(() => new JournalBenchRecoverer(id, completion)));
-        }
-
-        var counts = await Task.WhenAll(done).WaitAsync(TimeSpan.FromMinutes(5));
-        if (counts.Sum() != expected)
-        {
-            throw new InvalidOperationException($"Recovered {counts.Sum()} events, expected {expected}.");
-        }
-    }
-
-    private static async Task Expect(Task<long> rows, long expected)
-    {
-        if (await rows != expected)
-        {
-            throw new InvalidOperationException($"Read {await rows} rows, expected {expected}.");
-        }
-    }
-
-    private static async Task PrefillAsync(IJournal journal, IReadOnlyList<string> ids, int perId)
-    {
-        const int EventsPerWrite = 1_000;
-        var pending = new List<Task>();
-        foreach (var id in ids)
-        {
-            for (var from = 1; from <= perId; from += EventsPerWrite)
-            {
-                var events = Enumerable.Range(from, Math.Min(EventsPerWrite, perId - from + 1))
-                    .Select(seq => new PersistentRepresentation(id, seq, new JournalBenchEvent(seq, "BTCUSDT"), "prefill"))
-                    .ToList();
-                pending.Add(journal.WriteAsync(new AtomicWrite(events)));
-                if (pending.Count >= 200)
-                {
-                    await Task.WhenAll(pending);
-                    pending.Clear();
-                }
-            }
-        }
-
-        await Task.WhenAll(pending);
     }
 
     private sealed record Sizes(int Sequential, int Actors, int PerActor, int OneIdEvents, int ManyIds, int PerId);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using TradingActors.Actors;
 using TradingActors.Persistence;
-using TradingActors.Persistence.Journal;
 using TradingActors.Persistence.Serialization;
 using TradingActors.Persistence.Tests;
 
@@ -38,70 +36,9 @@ public sealed class JournalRecoveryBenchmarkSuite : IBenchmarkSuite
         var serializer = new EventSerializer().Register<JournalBenchEvent>("bench.event.v1");
         await using var system = ActorSystem.Create("journal-recovery-bench");
         var persistence = system.AddPersistence(backend.Options, serializer);
-        await PrefillAsync(persistence.Journal, ["rec-one-"], oneIdEvents);
-        await PrefillAsync(persistence.Journal, Ids("rec-many-", manyIds), perId);
+        await JournalRecoveryMeasurement.PrefillAsync(persistence.Journal, oneIdEvents, manyIds, perId);
 
         context.Header($"Journal on {backend.Name}: recovery only (ops = events replayed)");
-        var oneLabel = oneIdEvents.ToString("N0", CultureInfo.InvariantCulture);
-        var rawOne = await context.MeasureAsync($"raw sequential SELECT, 1 id ({oneLabel} rows)", oneIdEvents, () => ExpectAsync(backend.RawSelectAsync("rec-one-"), oneIdEvents));
-        var recoverOne = await context.MeasureAsync($"recovery, 1 actor ({oneLabel} events)", oneIdEvents, () => RecoverAsync(system, ["rec-one-"], oneIdEvents));
-        context.Report(recoverOne, rawOne, target);
-
-        var manyTotal = (long)manyIds * perId;
-        var manyLabel = $"{manyIds:N0} ids x {perId}";
-        var rawMany = await context.MeasureAsync($"raw sequential SELECT, {manyLabel} rows", manyTotal, () => ExpectAsync(backend.RawSelectAsync("rec-many-"), manyTotal));
-        var recoverMany = await context.MeasureAsync($"recovery, {manyLabel} events (all actors at once)", manyTotal, () => RecoverAsync(system, Ids("rec-many-", manyIds), manyTotal));
-        context.Report(recoverMany, rawMany, target);
-    }
-
-    private static List<string> Ids(string prefix, int count) =>
-        Enumerable.Range(0, count).Select(i => prefix + i.ToString("D6", CultureInfo.InvariantCulture)).ToList();
-
-    private static async Task RecoverAsync(ActorSystem system, IReadOnlyList<string> ids, long expected)
-    {
-        var done = new List<Task<long>>(ids.Count);
-        foreach (var id in ids)
-        {
-            var completion = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            done.Add(completion.Task);
-            system.ActorOf(Props.Create(() => new JournalBenchRecoverer(id, completion)));
-        }
-
-        var counts = await Task.WhenAll(done).WaitAsync(TimeSpan.FromMinutes(5));
-        if (counts.Sum() != expected)
-        {
-            throw new InvalidOperationException($"Recovered {counts.Sum()} events, expected {expected}.");
-        }
-    }
-
-    private static async Task ExpectAsync(Task<long> rows, long expected)
-    {
-        if (await rows != expected)
-        {
-            throw new InvalidOperationException($"Read {await rows} rows, expected {expected}.");
-        }
-    }
-
-    private static async Task PrefillAsync(IJournal journal, IReadOnlyList<string> ids, int perId)
-    {
-        const int EventsPerWrite = 1_000;
-        var pending = new List<Task>();
-        foreach (var id in ids)
-        {
-            for (var from = 1; from <= perId; from += EventsPerWrite)
-            {
-                var events = Enumerable.Range(from, Math.Min(EventsPerWrite, perId - from + 1))
-                    .Select(seq => new PersistentRepresentation(id, seq, new JournalBenchEvent(seq, "BTCUSDT"), "prefill"))
-                    .ToList();
-                pending.Add(journal.WriteAsync(new AtomicWrite(events)));
-                if (pending.Count >= 200)
-                {
-                    await Task.WhenAll(pending);
-                    pending.Clear();
-                }
-            }
-        }
-
-        await Task.WhenAll(pending);
+        await JournalRecoveryMeasurement.MeasureAsync(context, system, backend, oneIdEvents, manyIds, perId, target);
     }
 }
