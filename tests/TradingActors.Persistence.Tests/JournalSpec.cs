@@ -176,6 +176,23 @@ public abstract class JournalSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recovery_with_a_bad_argument_is_refused_naming_the_argument()
+    {
+        static ValueTask Ignore<T>(T _) => ValueTask.CompletedTask;
+
+        var noId = await Assert.ThrowsAsync<ArgumentNullException>(
+            () => Journal.RecoverAsync(null!, SnapshotSelectionCriteria.Latest, 10, Ignore, Ignore));
+        var noChunks = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Journal.RecoverAsync("p-bad-args", SnapshotSelectionCriteria.Latest, 0, Ignore, Ignore));
+        var noReplayChunks = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Journal.ReplayForRecoveryAsync("p-bad-args", 1, 0, Ignore));
+
+        Assert.Equal("persistenceId", noId.ParamName);
+        Assert.Equal("chunkSize", noChunks.ParamName);
+        Assert.Equal("chunkSize", noReplayChunks.ParamName);
+    }
+
+    [Fact]
     public async Task Replay_honours_inclusive_bounds_and_the_maximum()
     {
         for (var i = 1; i <= 10; i++)

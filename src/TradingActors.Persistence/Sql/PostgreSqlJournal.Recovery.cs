@@ -33,11 +33,7 @@ public sealed partial class PostgreSqlJournal
         Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(persistenceId);
-        ArgumentNullException.ThrowIfNull(criteria);
-        ArgumentNullException.ThrowIfNull(onSnapshot);
-        ArgumentNullException.ThrowIfNull(onChunk);
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ValidateRecoveryArguments(persistenceId, criteria, chunkSize, onSnapshot, onChunk);
         var request = new RecoveryRequest(persistenceId, criteria, chunkSize, onSnapshot, onChunk, cancellationToken);
         if (!_recoveries.Writer.TryWrite(request))
         {

@@ -6,6 +6,27 @@ namespace TradingActors.Persistence.Sql;
 
 public abstract partial class SqlJournal
 {
+    /// <summary>The argument checks of <see cref="RecoverAsync"/>, which every backend overrides.</summary>
+    protected static void ValidateRecoveryArguments(
+        string persistenceId,
+        SnapshotSelectionCriteria criteria,
+        int chunkSize,
+        Func<SelectedSnapshot?, ValueTask> onSnapshot,
+        Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk)
+    {
+        ArgumentNullException.ThrowIfNull(persistenceId);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(onSnapshot);
+        ValidateReplayArguments(chunkSize, onChunk);
+    }
+
+    /// <summary>The argument checks of <see cref="ReplayForRecoveryAsync"/>, which a backend may override.</summary>
+    protected static void ValidateReplayArguments(int chunkSize, Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk)
+    {
+        ArgumentNullException.ThrowIfNull(onChunk);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+    }
+
     /// <summary>
     /// One query returns the events and (through the deleted rows, whose payload is not read) the highest
     /// sequence number.
@@ -17,8 +38,7 @@ public abstract partial class SqlJournal
         Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(onChunk);
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ValidateReplayArguments(chunkSize, onChunk);
         await EnsureInitializedAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = Command(
@@ -43,10 +63,7 @@ public abstract partial class SqlJournal
         Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
-        ArgumentNullException.ThrowIfNull(onSnapshot);
-        ArgumentNullException.ThrowIfNull(onChunk);
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ValidateRecoveryArguments(persistenceId, criteria, chunkSize, onSnapshot, onChunk);
         await EnsureInitializedAsync(cancellationToken);
         var matches = criteria.MaxSequenceNr > 0
             ? "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs"

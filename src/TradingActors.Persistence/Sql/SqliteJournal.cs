@@ -159,8 +159,7 @@ public sealed class SqliteJournal : SqlJournal
         Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(onChunk);
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ValidateReplayArguments(chunkSize, onChunk);
         await EnsureInitializedAsync(cancellationToken);
         var reader = RentReader();
         var reusable = false;
@@ -184,10 +183,7 @@ public sealed class SqliteJournal : SqlJournal
         Func<IReadOnlyList<PersistentRepresentation>, ValueTask> onChunk,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
-        ArgumentNullException.ThrowIfNull(onSnapshot);
-        ArgumentNullException.ThrowIfNull(onChunk);
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ValidateRecoveryArguments(persistenceId, criteria, chunkSize, onSnapshot, onChunk);
         await EnsureInitializedAsync(cancellationToken);
         var reader = RentReader();
         var reusable = false;
