@@ -167,17 +167,19 @@ public static class ManagementApi
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("mode", out var modeText))
         {
             var parsed = modeText.ValueKind == JsonValueKind.String ? modeText.GetString()!.ToUpperInvariant() : null;
-            mode = parsed switch
+            ReconcileMode? known = parsed switch
             {
                 "ALL" => ReconcileMode.All,
                 "FUT" or "FUTURES" => ReconcileMode.Futures,
                 "SPOT" => ReconcileMode.Spot,
-                _ => (ReconcileMode)(-1),
+                _ => null,
             };
-            if (!Enum.IsDefined(mode))
+            if (known is not { } valid)
             {
                 return BadRequest("must be ALL, FUT or SPOT", "mode");
             }
+
+            mode = valid;
         }
 
         var dryRun = false;

@@ -33,12 +33,13 @@ public sealed record PositionSettings
         var chaseAttempts = ConfigValues.Int(section, Key, "price-chase-attempts") ?? 3;
         return d with
         {
-            ExitPolicy = (section["exit-policy"] ?? "market").ToLowerInvariant() switch
-            {
-                "market" => new ExecutionPolicy.Market(),
-                "price-chase" => new ExecutionPolicy.PriceChase(chaseAttempts, FillOrKill: false),
-                var other => throw new FormatException($"{Key}.exit-policy: '{other}' is not market or price-chase."),
-            },
+            ExitPolicy = ConfigValues.Choice<ExecutionPolicy>(
+                section,
+                Key,
+                "exit-policy",
+                new ExecutionPolicy.Market(),
+                ("market", new ExecutionPolicy.Market()),
+                ("price-chase", new ExecutionPolicy.PriceChase(chaseAttempts, FillOrKill: false))),
             EntryVerificationDeadline = ConfigValues.Duration(section, Key, "entry-verification-deadline") ?? d.EntryVerificationDeadline,
             VerificationBackoff = ConfigValues.Duration(section, Key, "verification-backoff") ?? d.VerificationBackoff,
             MaxCloseAttempts = ConfigValues.Int(section, Key, "max-close-attempts") ?? d.MaxCloseAttempts,

@@ -39,27 +39,15 @@ public sealed record ReconcilerSettings
         const string Block = "trading-actors.reconciler";
         var section = configuration.GetSection("trading-actors:reconciler");
         var d = new ReconcilerSettings();
-        var foreign = section["foreign-positions"] switch
-        {
-            null => d.ForeignPositions,
-            var v when v.Equals("close", StringComparison.OrdinalIgnoreCase) => ForeignPositionAction.Close,
-            var v when v.Equals("adopt", StringComparison.OrdinalIgnoreCase) => ForeignPositionAction.Adopt,
-            var v => throw new FormatException($"{Block}.foreign-positions: '{v}' is not close or adopt."),
-        };
-        var vanished = section["vanished-positions"] switch
-        {
-            null => d.VanishedPositions,
-            var v when v.Equals("alert", StringComparison.OrdinalIgnoreCase) => VanishedPositionAction.Alert,
-            var v when v.Equals("close", StringComparison.OrdinalIgnoreCase) => VanishedPositionAction.Close,
-            var v => throw new FormatException($"{Block}.vanished-positions: '{v}' is not alert or close."),
-        };
         var settings = d with
         {
-            VanishedPositions = vanished,
+            ForeignPositions = ConfigValues.Choice(
+                section, Block, "foreign-positions", d.ForeignPositions, ("close", ForeignPositionAction.Close), ("adopt", ForeignPositionAction.Adopt)),
+            VanishedPositions = ConfigValues.Choice(
+                section, Block, "vanished-positions", d.VanishedPositions, ("alert", VanishedPositionAction.Alert), ("close", VanishedPositionAction.Close)),
             Interval = ConfigValues.Duration(section, Block, "interval") ?? d.Interval,
             StartupDelay = ConfigValues.Duration(section, Block, "startup-delay") ?? d.StartupDelay,
             AfterGapDelay = ConfigValues.Duration(section, Block, "after-gap-delay") ?? d.AfterGapDelay,
-            ForeignPositions = foreign,
             AdoptStopDistance = ConfigValues.Decimal(section, Block, "adopt-stop-distance") ?? d.AdoptStopDistance,
             ReadAttempts = ConfigValues.Int(section, Block, "read-attempts") ?? d.ReadAttempts,
             ReadBackoff = ConfigValues.Duration(section, Block, "read-backoff") ?? d.ReadBackoff,
