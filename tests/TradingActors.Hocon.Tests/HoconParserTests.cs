@@ -14,6 +14,24 @@ public sealed class HoconParserTests
         Assert.Equal(braces.ToString(), paths.ToString());
     }
 
+    [Theory]
+    [InlineData("0", HoconValueKind.Number)]
+    [InlineData("-12", HoconValueKind.Number)]
+    [InlineData("3.25", HoconValueKind.Number)]
+    [InlineData("1e5", HoconValueKind.Number)]
+    [InlineData("2.5E-3", HoconValueKind.Number)]
+    [InlineData("01", HoconValueKind.String)]
+    [InlineData("1.x", HoconValueKind.String)]
+    [InlineData("1e", HoconValueKind.String)]
+    [InlineData("-x", HoconValueKind.String)]
+    [InlineData("12ab", HoconValueKind.String)]
+    public void An_unquoted_value_is_a_number_only_in_json_number_syntax(string text, HoconValueKind kind)
+    {
+        var root = Parse($"a = {text}");
+
+        Assert.Equal(kind, root.GetValue("a").Kind);
+    }
+
     [Fact]
     public void Colon_equals_and_a_bare_brace_are_all_separators()
     {

@@ -312,12 +312,7 @@ internal sealed class Parser
         }
 
         var digits = i;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-        {
-            i++;
-        }
-
-        if (i == digits || (s[digits] == '0' && i - digits > 1))
+        if (SkipDigits(s, ref i) == 0 || (s[digits] == '0' && i - digits > 1))
         {
             return false;
         }
@@ -325,13 +320,7 @@ internal sealed class Parser
         if (i < s.Length && s[i] == '.')
         {
             i++;
-            var fraction = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == fraction)
+            if (SkipDigits(s, ref i) == 0)
             {
                 return false;
             }
@@ -345,19 +334,25 @@ internal sealed class Parser
                 i++;
             }
 
-            var exponent = i;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == exponent)
+            if (SkipDigits(s, ref i) == 0)
             {
                 return false;
             }
         }
 
         return i == s.Length;
+    }
+
+    /// <summary>Moves <paramref name="i"/> past a run of ASCII digits and returns how many there were.</summary>
+    private static int SkipDigits(ReadOnlySpan<char> s, ref int i)
+    {
+        var start = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+
+        return i - start;
     }
 
     private ObjectNode ParseObjectLiteral(List<string> path)
