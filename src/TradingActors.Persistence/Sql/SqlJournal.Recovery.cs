@@ -66,7 +66,7 @@ public abstract partial class SqlJournal
         ValidateRecoveryArguments(persistenceId, criteria, chunkSize, onSnapshot, onChunk);
         await EnsureInitializedAsync(cancellationToken);
         var matches = criteria.MaxSequenceNr > 0
-            ? "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs"
+            ? MatchesCriteria
             : "1 = 0";
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = Command(
@@ -79,18 +79,12 @@ public abstract partial class SqlJournal
               AND sequence_number > COALESCE((SELECT MAX(sequence_number) FROM {SnapshotTable} WHERE {matches}), 0)
             ORDER BY sequence_number
             """,
-            ("pid", persistenceId),
-            ("maxSeq", criteria.MaxSequenceNr),
-            ("minSeq", criteria.MinSequenceNr),
-            ("maxTs", criteria.MaxTimestamp),
-            ("minTs", criteria.MinTimestamp));
+            CriteriaParameters(persistenceId, criteria));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         SelectedSnapshot? snapshot = null;
         if (await reader.ReadAsync(cancellationToken))
         {
-            var sequenceNr = reader.GetInt64(0);
-            var state = Serializer.Deserialize(reader.GetString(3), reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
-            snapshot = new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, reader.GetInt64(1)), state);
+            snapshot = SnapshotOf(reader, persistenceId);
         }
 
         await onSnapshot(snapshot);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using TradingActors.Persistence.Snapshot;
 
 namespace TradingActors.Persistence.Sql;
@@ -12,25 +13,17 @@ public abstract partial class SqlJournal
         await using var command = Command(
             connection,
             $"""
-            SELECT sequence_number, created, snapshot, manifest FROM {SnapshotTable}
-            WHERE persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq
-              AND created <= @maxTs AND created >= @minTs
+            SELECT sequence_number, created, snapshot, manifest FROM {SnapshotTable} WHERE {MatchesCriteria}
             ORDER BY sequence_number DESC LIMIT 1
             """,
-            ("pid", persistenceId),
-            ("maxSeq", criteria.MaxSequenceNr),
-            ("minSeq", criteria.MinSequenceNr),
-            ("maxTs", criteria.MaxTimestamp),
-            ("minTs", criteria.MinTimestamp));
+            CriteriaParameters(persistenceId, criteria));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        var sequenceNr = reader.GetInt64(0);
-        var snapshot = Serializer.Deserialize(reader.GetString(3), reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
-        return new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, reader.GetInt64(1)), snapshot);
+        return SnapshotOf(reader, persistenceId);
     }
 
     public async Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken = default)
@@ -77,15 +70,30 @@ public abstract partial class SqlJournal
         await using var command = Command(
             connection,
             $"""
-            DELETE FROM {SnapshotTable}
-            WHERE persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq
-              AND created <= @maxTs AND created >= @minTs
+            DELETE FROM {SnapshotTable} WHERE {MatchesCriteria}
             """,
-            ("pid", persistenceId),
-            ("maxSeq", criteria.MaxSequenceNr),
-            ("minSeq", criteria.MinSequenceNr),
-            ("maxTs", criteria.MaxTimestamp),
-            ("minTs", criteria.MinTimestamp));
+            CriteriaParameters(persistenceId, criteria));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The condition on a snapshot row of <see cref="CriteriaParameters"/>: its id and the criteria's bounds.</summary>
+    private const string MatchesCriteria =
+        "persistence_id = @pid AND sequence_number <= @maxSeq AND sequence_number >= @minSeq AND created <= @maxTs AND created >= @minTs";
+
+    private static (string Name, object Value)[] CriteriaParameters(string persistenceId, SnapshotSelectionCriteria criteria) =>
+    [
+        ("pid", persistenceId),
+        ("maxSeq", criteria.MaxSequenceNr),
+        ("minSeq", criteria.MinSequenceNr),
+        ("maxTs", criteria.MaxTimestamp),
+        ("minTs", criteria.MinTimestamp),
+    ];
+
+    /// <summary>The snapshot in the reader's current row (sequence_number, created, snapshot, manifest).</summary>
+    private SelectedSnapshot SnapshotOf(DbDataReader reader, string persistenceId)
+    {
+        var sequenceNr = reader.GetInt64(0);
+        var snapshot = Serializer.Deserialize(reader.GetString(3), reader.GetFieldValue<byte[]>(2), persistenceId, sequenceNr);
+        return new SelectedSnapshot(new SnapshotMetadata(persistenceId, sequenceNr, reader.GetInt64(1)), snapshot);
     }
 }
