@@ -11,6 +11,7 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
 {
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    private static readonly SupervisorStrategy StopOnFailure = new OneForOneStrategy(_ => Directive.Stop);
 
     /// <summary>Starts gateway, position region and router for <paramref name="context"/>'s market.</summary>
     public static MarketActors Start(
@@ -26,7 +27,13 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
         return new MarketActors(context, gateway, router, positions);
     }
 
-    /// <summary>Runs <paramref name="child"/> under a backoff supervisor that restarts it when it stops (after a failure).</summary>
+    /// <summary>
+    /// Runs <paramref name="child"/> under a backoff supervisor that starts it again, after a growing delay, whenever it
+    /// stops or fails. A failure stops the child rather than restarting it in place: a fresh actor gets a fresh address,
+    /// so what the failed incarnation still had under way (requests, subscriptions being cancelled) cannot reach and fail
+    /// its successor, and a fault that persists is retried with backoff instead of in a tight loop.
+    /// </summary>
     public static Props Supervised(Props child, string name) =>
-        BackoffSupervisor.Props(BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2));
+        BackoffSupervisor.Props(
+            BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2).WithSupervisorStrategy(StopOnFailure));
 }

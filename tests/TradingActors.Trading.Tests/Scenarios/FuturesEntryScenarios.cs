@@ -118,12 +118,17 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropNextUserEvent, Market = "FUTURES", Count = 100 });
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "GET" });
-        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk", Count = 6 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk" });
         var id = await OpenLongAsync(new ExecutionPolicy.Market());
         await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
 
-        // The rollback's reduce-only close is refused, so the position stays open on the exchange.
+        // The rollback's reduce-only close is refused, so the position stays open on the exchange; then the
+        // exchange answers again, and the flatness check (still retrying) sees what is left.
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
+        var rollback = new IntentId($"{id.Value}-rb");
+        await TradingScenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is RouterProtocol.IntentReport { Status: IntentStatus.Failed });
+        _scenario.Simulator.ClearFaults();
 
         var rolledBack = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.RolledBack && p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
         Assert.False(rolledBack.Data.VerifiedFlat);
