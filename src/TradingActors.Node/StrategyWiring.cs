@@ -99,6 +99,9 @@ public sealed class StrategyWiring
     public Task<object> CheckEntryAsync(Market market, Symbol symbol, decimal quantity, decimal price) =>
         RequireRisk().Ask<object>(new RiskProtocol.CheckEntry(market, symbol, quantity, price), RealTime(TimeSpan.FromSeconds(15)));
 
+    /// <summary>Ends the reservation of an approved entry whose position was refused.</summary>
+    public void ReleaseEntry(Market market, Symbol symbol) => RequireRisk().Tell(new RiskProtocol.ReleaseEntry(market, symbol));
+
     public Task<RiskProtocol.RiskStatus> RiskStatusAsync() =>
         RequireRisk().Ask<RiskProtocol.RiskStatus>(new RiskProtocol.GetRiskStatus(), RealTime(AskTimeout));
 

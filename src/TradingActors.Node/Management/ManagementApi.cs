@@ -308,6 +308,11 @@ public static class ManagementApi
 
             var open = new OpenPosition(id, market, symbol, direction, quantity, policy, price, stop, takeProfit, "manual", trailing);
             var reply = await actors.Positions.Ask<object>(open, node.OperatorTimeout(AskTimeout));
+            if (existing is null && reply is PositionRejected)
+            {
+                node.Strategies.ReleaseEntry(market, symbol);
+            }
+
             return reply switch
             {
                 PositionAccepted accepted => Results.Json(new OpenedBody("accepted", accepted.Id.Value, accepted.State.ToString()), statusCode: StatusCodes.Status202Accepted),

@@ -22,6 +22,10 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     private readonly HashSet<string> _inFlight = [];
     private readonly Dictionary<string, int> _queryAttempts = [];
     private readonly List<IActorRef> _waitingForSubmit = [];
+
+    // Legs whose cancel the exchange answered "unknown order": no longer open there, so a query that cannot find
+    // them either (an exchange keeps every order with fills) ends them as cancelled, instead of cancelling again.
+    private readonly HashSet<string> _notOpen = [];
     private IntentData _data = IntentData.Empty;
     private bool _sliceDue = true;
     private bool _exitAfterCancel;
@@ -293,7 +297,8 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             case OrderOutcome.Rejected or AlgoOrderOutcome.Rejected or OrderListOutcome.Rejected when answered.IsQuery || leg.IsUnknown:
                 // A refused query (not found, throttled, clock skew) says nothing about the order itself, and a lagging
                 // venue may not show an order it has: absence is evidence only after every retry.
-                RetryQuery(leg, "not found or not answered");
+                RetryQuery(leg, "not found or not answered", notFound: answered.Outcome is OrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist }
+                    or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist } or OrderListOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist });
                 break;
             case OrderOutcome.Rejected r:
                 OnRejected(leg, r.Code, r.Message);
@@ -358,6 +363,12 @@ public sealed partial class OrderIntent : ReceivePersistentActor
                 case OrderListOutcome.Accepted when target is not null:
                     Progress(target, OrderStatus.Canceled, 0m, 0m);
                     break;
+                case OrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent } or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent }
+                    when target is not null:
+                    // Already filled, cancelled or expired: the query says which.
+                    _notOpen.Add(target.Leg);
+                    Self.Tell(new QueryLeg(target.Leg));
+                    break;
                 default:
                     if (target is not null)
                     {
@@ -389,7 +400,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         }
     }
 
-    private void RetryQuery(LegData leg, string reason)
+    private void RetryQuery(LegData leg, string reason, bool notFound = false)
     {
         var attempt = _queryAttempts.GetValueOrDefault(leg.Leg) + 1;
         _queryAttempts[leg.Leg] = attempt;
@@ -405,6 +416,12 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             {
                 // Every query agrees an order nobody ever saw does not exist: it was never placed.
                 OnRejected(leg, ExchangeErrorCodes.OrderDoesNotExist, "order not found after repeated queries");
+            }
+            else if (notFound && _notOpen.Contains(leg.Leg))
+            {
+                Log.LogWarning("Intent {Intent} leg {Leg} ({ClientOrderId}) is neither open nor found on the exchange; it ended with {Executed} executed",
+                    _id, leg.Leg, leg.ClientOrderId, leg.ExecutedQuantity);
+                Progress(leg, OrderStatus.Canceled, leg.ExecutedQuantity, leg.AveragePrice);
             }
             else
             {

@@ -42,6 +42,7 @@ public sealed class RiskManager : ReceivePersistentActor
         Command<CheckEntry>(OnCheckEntry, _ => !_checking);
         Command<CheckEntry>(_ => Context.Stash.Stash());
         Command<OpenPositionsRead>(OnOpenPositionsRead);
+        Command<ReleaseEntry>(release => _reservations.RemoveAll(r => r.Market == release.Market && r.Symbol == release.Symbol));
         Command<PositionClosedNotice>(notice =>
         {
             RollDay(notice.At);

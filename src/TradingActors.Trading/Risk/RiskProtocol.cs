@@ -11,6 +11,9 @@ public static class RiskProtocol
 
     public sealed record EntryDenied(string Reason);
 
+    /// <summary>An approved entry that will not open after all (the position refused it): its reservation ends now.</summary>
+    public sealed record ReleaseEntry(Market Market, Symbol Symbol);
+
     /// <summary>Stops the strategies, closes every position and cancels open orders. Answered by <see cref="KillSwitchEngaged"/>.</summary>
     public sealed record EngageKillSwitch;
 

@@ -53,6 +53,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         Command<PositionProtocol.PositionRejected>(rejected =>
         {
             Log.LogWarning("Strategy {Strategy}: position {Id} refused: {Reason}", _definition.Name, rejected.Id, rejected.Reason);
+            _risk.Tell(new RiskProtocol.ReleaseEntry(_definition.Market, _definition.Symbol));
             if (_current == rejected.Id)
             {
                 _current = null;

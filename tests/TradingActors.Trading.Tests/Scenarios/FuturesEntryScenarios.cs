@@ -111,6 +111,28 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_maker_order_the_exchange_has_forgotten_is_cancelled_once_and_the_fallback_fills()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(2), new ExecutionPolicy.Market()));
+        var entry = (await _scenario.PositionAsync(_scenario.Futures, id)).Data.EntryIntent;
+        await TradingScenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is RouterProtocol.IntentReport report
+            && report.Legs.Any(l => l.Status == OrderStatus.New));
+
+        await _scenario.StopNodeAsync();
+        await _scenario.ReplaceExchangeAsync();
+        await _scenario.StartNodeAsync();
+
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active, TimeSpan.FromSeconds(20));
+        Assert.Equal(0.01m, active.Data.Quantity);
+        // A fresh exchange's clock is behind the node's: a request refused for its timestamp (-1021) is re-signed, not counted.
+        var requests = _scenario.Simulator.Ledger.Entries(market: "FUTURES").Where(e => e.Code != -1021).ToList();
+        var cancel = Assert.Single(requests, e => e.Action == "CANCEL");
+        Assert.Equal(ExchangeErrorCodes.UnknownOrderSent, cancel.Code);
+        Assert.Single(requests, e => e.Action == "NEW" && e.Type == "MARKET" && !e.ReduceOnly);
+    }
+
+    [Fact]
     public async Task A_rollback_that_fails_to_flatten_raises_an_alert()
     {
         // The entry executes but answers 500, its fill never reaches the stream, and neither its order nor the

@@ -79,6 +79,18 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_approved_entry_whose_position_is_refused_frees_its_slot_at_once()
+    {
+        var check = new CheckEntry(Market.Futures, TradingScenario.Btc, 0.01m, 50_000m);
+        Assert.IsType<EntryApproved>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
+        Assert.IsType<EntryDenied>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
+
+        _risk.Tell(new ReleaseEntry(Market.Futures, TradingScenario.Btc));
+
+        Assert.IsType<EntryApproved>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task The_kill_switch_leaves_every_position_flat_and_no_order_open()
     {
         await OpenAsync(_scenario.Futures, Market.Futures, 49_000m, null);

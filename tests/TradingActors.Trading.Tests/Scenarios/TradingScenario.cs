@@ -38,7 +38,7 @@ public sealed class TradingScenario : IAsyncDisposable
         _positionSettings = positionSettings;
     }
 
-    public SimulatorServer Simulator { get; }
+    public SimulatorServer Simulator { get; private set; }
 
     public ActorSystem System { get; private set; } = null!;
 
@@ -109,6 +109,17 @@ public sealed class TradingScenario : IAsyncDisposable
         await System.DisposeAsync();
         _futuresExchange?.Dispose();
         _spotExchange?.Dispose();
+    }
+
+    /// <summary>
+    /// While the node is stopped, swaps the exchange for a fresh one that knows none of the node's orders: what a paper
+    /// node's in-process simulator does when the node restarts on the same journal.
+    /// </summary>
+    public async Task ReplaceExchangeAsync()
+    {
+        await Simulator.DisposeAsync();
+        Simulator = await SimulatorServer.StartAsync(new SimulatorOptions { VirtualTime = true });
+        SetPrice(Btc, 50_000m);
     }
 
     /// <summary>
