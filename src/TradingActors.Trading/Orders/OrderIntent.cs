@@ -297,8 +297,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             case OrderOutcome.Rejected or AlgoOrderOutcome.Rejected or OrderListOutcome.Rejected when answered.IsQuery || leg.IsUnknown:
                 // A refused query (not found, throttled, clock skew) says nothing about the order itself, and a lagging
                 // venue may not show an order it has: absence is evidence only after every retry.
-                RetryQuery(leg, "not found or not answered", notFound: answered.Outcome is OrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist }
-                    or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist } or OrderListOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist });
+                RetryQuery(leg, "not found or not answered", notFound: IsNotFound(answered.Outcome));
                 break;
             case OrderOutcome.Rejected r:
                 OnRejected(leg, r.Code, r.Message);
@@ -399,6 +398,10 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             RetryQuery(leg, reason);
         }
     }
+
+    private static bool IsNotFound(object outcome) => outcome is OrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist }
+        or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist }
+        or OrderListOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist };
 
     private void RetryQuery(LegData leg, string reason, bool notFound = false)
     {
