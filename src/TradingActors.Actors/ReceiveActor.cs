@@ -15,9 +15,10 @@ public abstract class ReceiveActor : ActorBase
     protected sealed override bool Receive(object message)
     {
         var handlers = _handlers;
+        var type = message.GetType();
         for (var i = 0; i < handlers.Count; i++)
         {
-            if (handlers[i].TryHandle(message))
+            if (handlers[i].TryHandle(message, type))
             {
                 return true;
             }
@@ -90,7 +91,8 @@ public abstract class ReceiveActor : ActorBase
 
     private abstract class Handler
     {
-        public abstract bool TryHandle(object message);
+        /// <summary>Handles <paramref name="message"/> if it matches; <paramref name="type"/> is its type, asked once per message.</summary>
+        public abstract bool TryHandle(object message, Type type);
     }
 
     private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? when) : Handler
@@ -105,10 +107,10 @@ public abstract class ReceiveActor : ActorBase
         private readonly Type? _exactType = ExactType;
         private readonly bool _onlyExactType = OnlyExactType;
 
-        public override bool TryHandle(object message)
+        public override bool TryHandle(object message, Type type)
         {
             T typed;
-            if (ReferenceEquals(message.GetType(), _exactType))
+            if (ReferenceEquals(type, _exactType))
             {
                 typed = Unsafe.As<object, T>(ref message);
             }
@@ -133,7 +135,7 @@ public abstract class ReceiveActor : ActorBase
 
     private sealed class AsyncHandler<T>(ReceiveActor actor, Func<T, Task> handler, Predicate<T>? when) : Handler
     {
-        public override bool TryHandle(object message)
+        public override bool TryHandle(object message, Type type)
         {
             if (message is T typed && (when is null || when(typed)))
             {

@@ -7,7 +7,9 @@ namespace TradingActors.Actors.Internal;
 /// idle flips the status to scheduled (one CAS) and queues it; a turn drains system messages, then runs up to
 /// <c>throughput</c> user messages, re-checking system messages after each. After a full batch the mailbox yields
 /// its thread if any other work item is waiting; if none is, it carries on with another batch (bounded), which
-/// saves a thread-pool round trip without taking the thread from anyone.
+/// saves a thread-pool round trip without taking the thread from anyone. User messages wait in a
+/// <see cref="MailboxQueue"/>, whose single consumer is the actor's turn (or, once closed, whoever drains it under
+/// a lock); system messages in a concurrent queue of their own.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
@@ -17,7 +19,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // Bounds how long one turn can keep its thread even when nothing else is waiting.
     private const int MaxBatchesPerTurn = 64;
 
-    private readonly ConcurrentQueue<Envelope> _queue = new();
+    private readonly MailboxQueue _queue = new();
     private readonly ConcurrentQueue<SystemMessage> _systemQueue = new();
 
     // Unstashed messages go in front of the queue; only the actor's own turn touches this.
@@ -48,7 +50,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
 
-        _queue.Enqueue(envelope);
+        _queue.Enqueue(envelope.Message, envelope.Sender);
         if (_closed)
         {
             // Closed while we enqueued: the closing drain may have missed this message.
@@ -148,12 +150,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     private bool TryDequeue(out Envelope envelope) =>
-        _front.TryPop(out envelope) || _queue.TryDequeue(out envelope);
+        _front.Count > 0 ? _front.TryPop(out envelope) : _queue.TryDequeue(out envelope);
 
     // Once closed, whoever posts drains its own message, so a closed mailbox never needs another turn.
     private bool HasWork() =>
         !_closed
-        && (!_systemQueue.IsEmpty || (_cell.CanProcessUserMessages && (_front.Count > 0 || !_queue.IsEmpty)));
+        && (!_systemQueue.IsEmpty || (_cell.CanProcessUserMessages && (_front.Count > 0 || _queue.HasItems())));
 
     private void ProcessSystemMessages()
     {
@@ -173,7 +175,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void DrainUserQueue()
     {
-        while (_queue.TryDequeue(out var envelope))
+        // The queue takes one consumer at a time; after the close, the closing turn and every sender that raced
+        // it drain here. Dead letters are published outside the lock, which they may lead back to.
+        List<Envelope>? drained;
+        lock (_queue)
+        {
+            drained = _queue.DrainAll();
+        }
+
+        foreach (var envelope in drained ?? [])
         {
             _cell.SendToDeadLetters(envelope);
         }
