@@ -193,7 +193,13 @@ internal sealed class MailboxQueue
                     if (Interlocked.CompareExchange(ref _indexes.Tail, tail + 1, tail) == tail)
                     {
                         slot.Message = message;
-                        slot.Sender = sender;
+
+                        // The consumer leaves the slot cleared: a store of null would pay a write barrier for nothing.
+                        if (sender is not null)
+                        {
+                            slot.Sender = sender;
+                        }
+
                         Volatile.Write(ref slot.Sequence, tail + 1);
                         return true;
                     }
