@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace TradingActors.Actors.Internal;
 
@@ -19,6 +20,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // Bounds how long one turn can keep its thread even when nothing else is waiting.
     private const int MaxBatchesPerTurn = 64;
 
+    // A turn that starts this soon after its predecessor yielded, on the same thread, got the thread straight back.
+    private static readonly long ImmediateResumeTicks = Stopwatch.Frequency / 100_000;
+
     private readonly MailboxQueue _queue = new();
     private readonly ConcurrentQueue<SystemMessage> _systemQueue = new();
 
@@ -33,6 +37,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // after every user message then reads one field nobody writes on the user-message path, instead of probing the
     // concurrent queue. A stale true costs one empty drain; a missed true cannot happen (see ProcessSystemMessages).
     private int _hasSystemMessages;
+
+    // See BatchesToLeaveUnchecked; touched only by the mailbox's turns.
+    private long _yieldedAt;
+    private int _yieldedOnThread;
+    private int _uncheckedBatches;
 
     public Mailbox(ActorCell cell, int throughput)
     {
@@ -104,6 +113,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         if (!_closed)
         {
             ProcessSystemMessages();
+            var uncheckedBatches = BatchesToLeaveUnchecked();
             var cell = _cell;
             var batches = MaxBatchesPerTurn;
             while (true)
@@ -119,10 +129,18 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                     }
                 }
 
+                if (left > 0)
+                {
+                    _uncheckedBatches = 0;
+                    break;
+                }
+
                 // A full batch yields the thread only if other work is waiting for it: re-queueing behind an
                 // empty queue would cost a thread-pool round trip for nothing.
-                if (left > 0 || --batches == 0 || ThreadPool.PendingWorkItemCount > 0)
+                if (--batches == 0 || (--uncheckedBatches < 0 && ThreadPool.PendingWorkItemCount > 0))
                 {
+                    _yieldedAt = Stopwatch.GetTimestamp();
+                    _yieldedOnThread = Environment.CurrentManagedThreadId;
                     break;
                 }
             }
@@ -134,6 +152,24 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             Schedule();
         }
+    }
+
+    // The pending-work count scans every pool thread's queue, and counts work queued locally on other threads, which
+    // this thread never runs before the global queue: a mailbox that yields for such work gets its own thread back
+    // at once, so the scan and the round trip were for nothing. After such a yield the next turn runs a doubling
+    // number of batches without asking (at most a turn's worth); a yield after which the thread ran something
+    // else, or a turn that empties the queue, starts asking after every batch again.
+    private int BatchesToLeaveUnchecked()
+    {
+        if (_yieldedAt != 0)
+        {
+            var resumedAtOnce = _yieldedOnThread == Environment.CurrentManagedThreadId
+                && Stopwatch.GetTimestamp() - _yieldedAt < ImmediateResumeTicks;
+            _uncheckedBatches = resumedAtOnce ? Math.Min(Math.Max(_uncheckedBatches * 2, 1), MaxBatchesPerTurn) : 0;
+            _yieldedAt = 0;
+        }
+
+        return _uncheckedBatches;
     }
 
     /// <summary>Called on the actor's final turn: from now on everything goes to dead letters.</summary>
