@@ -9,15 +9,19 @@ namespace TradingActors.Actors;
 public abstract class ReceiveActor : ActorBase
 {
     private List<Handler> _handlers = [];
+
+    // The current handlers as an array, the cheapest thing to walk per message; rebuilt after any change.
+    private Handler[]? _dispatch;
     private List<Handler>? _configuring;
     private Stack<List<Handler>>? _behaviourStack;
 
     protected sealed override bool Receive(object message)
     {
-        var handlers = _handlers;
-        for (var i = 0; i < handlers.Count; i++)
+        var type = message.GetType();
+        foreach (var handler in _dispatch ??= [.. _handlers])
         {
-            if (handlers[i].TryHandle(message))
+            // A handler of a sealed type that is not the message's is passed over without a call.
+            if (ReferenceEquals(handler.ExactType, type) ? handler.TryHandleExact(message) : !handler.OnlyExactType && handler.TryHandle(message))
             {
                 return true;
             }
@@ -51,6 +55,7 @@ public abstract class ReceiveActor : ActorBase
         var handlers = Build(configure);
         _behaviourStack?.Clear();
         _handlers = handlers;
+        _dispatch = null;
     }
 
     protected void BecomeStacked(Action configure)
@@ -58,6 +63,7 @@ public abstract class ReceiveActor : ActorBase
         var handlers = Build(configure);
         (_behaviourStack ??= new Stack<List<Handler>>()).Push(_handlers);
         _handlers = handlers;
+        _dispatch = null;
     }
 
     protected void UnbecomeStacked()
@@ -65,10 +71,22 @@ public abstract class ReceiveActor : ActorBase
         if (_behaviourStack is { Count: > 0 })
         {
             _handlers = _behaviourStack.Pop();
+            _dispatch = null;
         }
     }
 
-    private void Add(Handler handler) => (_configuring ?? _handlers).Add(handler);
+    private void Add(Handler handler)
+    {
+        if (_configuring is not null)
+        {
+            _configuring.Add(handler);
+        }
+        else
+        {
+            _handlers.Add(handler);
+            _dispatch = null;
+        }
+    }
 
     private List<Handler> Build(Action configure)
     {
@@ -88,39 +106,36 @@ public abstract class ReceiveActor : ActorBase
         return handlers;
     }
 
-    private abstract class Handler
+    private abstract class Handler(Type? exactType, bool onlyExactType)
     {
+        /// <summary>The message type this handler takes without a type test; null when it has none (a value type).</summary>
+        public Type? ExactType { get; } = exactType;
+
+        /// <summary>Whether no other type can match (a sealed class), so a message of another type needs no call.</summary>
+        public bool OnlyExactType { get; } = onlyExactType;
+
+        /// <summary>Handles a message known to be of <see cref="ExactType"/>, if the predicate agrees.</summary>
+        public abstract bool TryHandleExact(object message);
+
+        /// <summary>Handles a message of any other type if it matches.</summary>
         public abstract bool TryHandle(object message);
+
+        // Handlers are shared generic code for reference types, where "message is T" is a call into the cast
+        // helpers; comparing the exact type first is one compare for the common case (the message's type is the
+        // handler's type). Only a sealed class can match nothing but its exact type.
+        protected static Type? ExactTypeOf<T>() => typeof(T).IsValueType ? null : typeof(T);
+
+        protected static bool IsOnlyExactType<T>() => typeof(T) is { IsValueType: false, IsSealed: true, IsArray: false };
     }
 
-    private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? when) : Handler
+    private sealed class SyncHandler<T>(Action<T> handler, Predicate<T>? when) : Handler(ExactTypeOf<T>(), IsOnlyExactType<T>())
     {
-        // Handlers are shared generic code for reference types, where "message is T" is a call into the cast
-        // helpers; comparing the exact type first is one load and compare for the common case (the message's
-        // type is the handler's type). Only a sealed class can match nothing but its exact type. The answers are
-        // copied into instance fields because a static of a shared generic class is itself a lookup away.
-        private static readonly Type? ExactType = typeof(T).IsValueType ? null : typeof(T);
-        private static readonly bool OnlyExactType = typeof(T) is { IsValueType: false, IsSealed: true, IsArray: false };
+        public override bool TryHandleExact(object message) => Handle(Unsafe.As<object, T>(ref message));
 
-        private readonly Type? _exactType = ExactType;
-        private readonly bool _onlyExactType = OnlyExactType;
+        public override bool TryHandle(object message) => message is T typed && Handle(typed);
 
-        public override bool TryHandle(object message)
+        private bool Handle(T typed)
         {
-            T typed;
-            if (ReferenceEquals(message.GetType(), _exactType))
-            {
-                typed = Unsafe.As<object, T>(ref message);
-            }
-            else if (_onlyExactType || message is not T other)
-            {
-                return false;
-            }
-            else
-            {
-                typed = other;
-            }
-
             if (when is null || when(typed))
             {
                 handler(typed);
@@ -131,8 +146,10 @@ public abstract class ReceiveActor : ActorBase
         }
     }
 
-    private sealed class AsyncHandler<T>(ReceiveActor actor, Func<T, Task> handler, Predicate<T>? when) : Handler
+    private sealed class AsyncHandler<T>(ReceiveActor actor, Func<T, Task> handler, Predicate<T>? when) : Handler(ExactTypeOf<T>(), IsOnlyExactType<T>())
     {
+        public override bool TryHandleExact(object message) => TryHandle(message);
+
         public override bool TryHandle(object message)
         {
             if (message is T typed && (when is null || when(typed)))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradingActors.Actors;
 using TradingActors.TestKit;
 
@@ -104,6 +105,85 @@ public sealed class MailboxTests : ActorTestKit
         Assert.Equal("second", probe.ExpectMsg<DeadLetter>().Message);
     }
 
+    [Fact]
+    public async Task A_queue_that_grows_behind_a_busy_actor_keeps_each_senders_order()
+    {
+        // Arrange: the actor is held, so every message stays queued and the queue has to grow many times over.
+        const int senders = 4;
+        const int perSender = 50_000;
+        var probe = CreateTestProbe();
+        using var holding = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var receiver = Sys.ActorOf(Props.Create(() => new OrderCheckingActor(senders, senders * perSender, probe.Ref, holding, gate)));
+        receiver.Tell("hold");
+        Assert.True(holding.Wait(DefaultTimeout));
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(() =>
+        {
+            for (var i = 0; i < perSender; i++)
+            {
+                receiver.Tell(new Numbered(s, i));
+            }
+        })));
+        gate.Set();
+
+        // Assert
+        var result = probe.ExpectMsg<OrderCheckingActor.Result>(TimeSpan.FromSeconds(10));
+        Assert.Equal(senders * perSender, result.Count);
+        Assert.Equal(0, result.OutOfOrder);
+    }
+
+    [Fact]
+    public async Task A_stop_goes_ahead_of_the_user_messages_queued_before_it()
+    {
+        // Arrange: the actor is held while many messages queue up behind the held one.
+        const int queued = 10_000;
+        var processed = new StrongBox<int>();
+        using var holding = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var receiver = Sys.ActorOf(Props.Create(() => new HeldCountingActor(holding, gate, processed)));
+        receiver.Tell("hold");
+        Assert.True(holding.Wait(DefaultTimeout));
+        for (var i = 0; i < queued; i++)
+        {
+            receiver.Tell(i);
+        }
+
+        // Act
+        Sys.Stop(receiver);
+        gate.Set();
+
+        // Assert: none of the queued messages ran; each became a dead letter.
+        await Eventually.TrueAsync(() => Sys.DeadLetterCount == queued, because: "the queued messages did not all become dead letters");
+        Assert.Equal(0, Volatile.Read(ref processed.Value));
+    }
+
+    [Fact]
+    public async Task Every_message_racing_a_stop_is_either_processed_or_a_dead_letter()
+    {
+        // Arrange
+        const int senders = 4;
+        const int perSender = 20_000;
+        var processed = new StrongBox<int>();
+        var receiver = Sys.ActorOf(Props.Create(() => new StopAfterActor(senders * perSender / 2, processed)));
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(() =>
+        {
+            for (var i = 0; i < perSender; i++)
+            {
+                receiver.Tell(i);
+            }
+        })));
+
+        // Assert
+        await Eventually.TrueAsync(
+            () => Volatile.Read(ref processed.Value) + Sys.DeadLetterCount == senders * perSender,
+            because: "a message was neither processed nor dead-lettered");
+        Assert.Equal(senders * perSender / 2, Volatile.Read(ref processed.Value));
+    }
+
     private sealed record Numbered(int Sender, int Sequence);
 
     private sealed class OrderCheckingActor : ReceiveActor
@@ -114,9 +194,14 @@ public sealed class MailboxTests : ActorTestKit
         private int _outOfOrder;
         private int _overlaps;
 
-        public OrderCheckingActor(int senders, int expected, IActorRef report)
+        public OrderCheckingActor(int senders, int expected, IActorRef report, ManualResetEventSlim? holding = null, ManualResetEventSlim? gate = null)
         {
             _last = Enumerable.Repeat(-1, senders).ToArray();
+            Receive<string>(_ =>
+            {
+                holding?.Set();
+                gate?.Wait();
+            });
             Receive<Numbered>(n =>
             {
                 if (Interlocked.Increment(ref _inside) != 1)
@@ -146,6 +231,33 @@ public sealed class MailboxTests : ActorTestKit
         }
 
         public sealed record Result(int Count, int OutOfOrder, int Overlaps);
+    }
+
+    private sealed class HeldCountingActor : ReceiveActor
+    {
+        public HeldCountingActor(ManualResetEventSlim holding, ManualResetEventSlim gate, StrongBox<int> processed)
+        {
+            Receive<string>(_ =>
+            {
+                holding.Set();
+                gate.Wait();
+            });
+            Receive<int>(_ => Interlocked.Increment(ref processed.Value));
+        }
+    }
+
+    private sealed class StopAfterActor : ReceiveActor
+    {
+        private int _count;
+
+        public StopAfterActor(int stopAfter, StrongBox<int> processed) => Receive<int>(_ =>
+        {
+            Interlocked.Increment(ref processed.Value);
+            if (++_count == stopAfter)
+            {
+                Context.Stop(Self);
+            }
+        });
     }
 
     private sealed class StoppingActor : ReceiveActor

@@ -33,8 +33,8 @@ internal sealed partial class ActorCell : IActorContext
         _system = system;
         _props = props;
         _parent = parent;
-        SelfRef = new LocalActorRef(this, path);
         _mailbox = new Mailbox(this, system.Settings.Throughput);
+        SelfRef = new LocalActorRef(this, path, _mailbox);
         _actorTypeName = props.ActorType?.Name ?? "Actor";
     }
 
@@ -81,7 +81,15 @@ internal sealed partial class ActorCell : IActorContext
     {
         var message = envelope.Message;
         _currentMessage = message;
-        _currentSender = envelope.Sender;
+
+        // The sender is null between messages and often null in the message too: skipping an equal store skips
+        // the GC write barrier a reference store costs.
+        var sender = envelope.Sender;
+        if (!ReferenceEquals(_currentSender, sender))
+        {
+            _currentSender = sender;
+        }
+
         _currentStashed = false;
         try
         {

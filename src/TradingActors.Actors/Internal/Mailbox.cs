@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace TradingActors.Actors.Internal;
 
@@ -7,7 +8,9 @@ namespace TradingActors.Actors.Internal;
 /// idle flips the status to scheduled (one CAS) and queues it; a turn drains system messages, then runs up to
 /// <c>throughput</c> user messages, re-checking system messages after each. After a full batch the mailbox yields
 /// its thread if any other work item is waiting; if none is, it carries on with another batch (bounded), which
-/// saves a thread-pool round trip without taking the thread from anyone.
+/// saves a thread-pool round trip without taking the thread from anyone. User messages wait in a
+/// <see cref="MailboxQueue"/>, whose single consumer is the actor's turn (or, once closed, whoever drains it under
+/// a lock); system messages in a concurrent queue of their own.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
@@ -17,7 +20,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // Bounds how long one turn can keep its thread even when nothing else is waiting.
     private const int MaxBatchesPerTurn = 64;
 
-    private readonly ConcurrentQueue<Envelope> _queue = new();
+    // A turn that starts this soon after its predecessor yielded, on the same thread, got the thread straight back.
+    private static readonly long ImmediateResumeTicks = Stopwatch.Frequency / 100_000;
+
+    private readonly MailboxQueue _queue = new();
     private readonly ConcurrentQueue<SystemMessage> _systemQueue = new();
 
     // Unstashed messages go in front of the queue; only the actor's own turn touches this.
@@ -31,6 +37,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // after every user message then reads one field nobody writes on the user-message path, instead of probing the
     // concurrent queue. A stale true costs one empty drain; a missed true cannot happen (see ProcessSystemMessages).
     private int _hasSystemMessages;
+
+    // See BatchesToLeaveUnchecked; touched only by the mailbox's turns.
+    private long _yieldedAt;
+    private int _yieldedOnThread;
+    private int _uncheckedBatches;
 
     public Mailbox(ActorCell cell, int throughput)
     {
@@ -48,7 +59,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
 
-        _queue.Enqueue(envelope);
+        _queue.Enqueue(envelope.Message, envelope.Sender);
         if (_closed)
         {
             // Closed while we enqueued: the closing drain may have missed this message.
@@ -102,6 +113,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         if (!_closed)
         {
             ProcessSystemMessages();
+            var uncheckedBatches = BatchesToLeaveUnchecked();
             var cell = _cell;
             var batches = MaxBatchesPerTurn;
             while (true)
@@ -117,10 +129,18 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                     }
                 }
 
+                if (left > 0)
+                {
+                    _uncheckedBatches = 0;
+                    break;
+                }
+
                 // A full batch yields the thread only if other work is waiting for it: re-queueing behind an
                 // empty queue would cost a thread-pool round trip for nothing.
-                if (left > 0 || --batches == 0 || ThreadPool.PendingWorkItemCount > 0)
+                if (--batches == 0 || (--uncheckedBatches < 0 && ThreadPool.PendingWorkItemCount > 0))
                 {
+                    _yieldedAt = Stopwatch.GetTimestamp();
+                    _yieldedOnThread = Environment.CurrentManagedThreadId;
                     break;
                 }
             }
@@ -132,6 +152,24 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             Schedule();
         }
+    }
+
+    // The pending-work count scans every pool thread's queue, and counts work queued locally on other threads, which
+    // this thread never runs before the global queue: a mailbox that yields for such work gets its own thread back
+    // at once, so the scan and the round trip were for nothing. After such a yield the next turn runs a doubling
+    // number of batches without asking (at most a turn's worth); a yield after which the thread ran something
+    // else, or a turn that empties the queue, starts asking after every batch again.
+    private int BatchesToLeaveUnchecked()
+    {
+        if (_yieldedAt != 0)
+        {
+            var resumedAtOnce = _yieldedOnThread == Environment.CurrentManagedThreadId
+                && Stopwatch.GetTimestamp() - _yieldedAt < ImmediateResumeTicks;
+            _uncheckedBatches = resumedAtOnce ? Math.Min(Math.Max(_uncheckedBatches * 2, 1), MaxBatchesPerTurn) : 0;
+            _yieldedAt = 0;
+        }
+
+        return _uncheckedBatches;
     }
 
     /// <summary>Called on the actor's final turn: from now on everything goes to dead letters.</summary>
@@ -148,12 +186,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     private bool TryDequeue(out Envelope envelope) =>
-        _front.TryPop(out envelope) || _queue.TryDequeue(out envelope);
+        _front.Count > 0 ? _front.TryPop(out envelope) : _queue.TryDequeue(out envelope);
 
     // Once closed, whoever posts drains its own message, so a closed mailbox never needs another turn.
     private bool HasWork() =>
         !_closed
-        && (!_systemQueue.IsEmpty || (_cell.CanProcessUserMessages && (_front.Count > 0 || !_queue.IsEmpty)));
+        && (!_systemQueue.IsEmpty || (_cell.CanProcessUserMessages && (_front.Count > 0 || _queue.HasItems())));
 
     private void ProcessSystemMessages()
     {
@@ -173,7 +211,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void DrainUserQueue()
     {
-        while (_queue.TryDequeue(out var envelope))
+        // The queue takes one consumer at a time; after the close, the closing turn and every sender that raced
+        // it drain here. Dead letters are published outside the lock, which they may lead back to.
+        List<Envelope>? drained;
+        lock (_queue)
+        {
+            drained = _queue.DrainAll();
+        }
+
+        foreach (var envelope in drained ?? [])
         {
             _cell.SendToDeadLetters(envelope);
         }
