@@ -28,7 +28,10 @@ public sealed class OutcomeFaultSimulatorTests
     [Fact]
     public async Task A_request_timeout_after_execution_is_settled_as_accepted_by_querying_and_never_resent()
     {
-        await using var sim = await SimulatorHarness.StartAsync(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        // Short enough to give up on the hanging order soon, long enough for the queries of a busy machine; the
+        // rules are loaded first so that only the order meets the hang.
+        await using var sim = await SimulatorHarness.StartAsync(o => o with { RequestTimeout = TimeSpan.FromSeconds(1) });
+        await sim.Futures.GetSymbolRulesAsync();
         sim.Server.AddFault(new FaultRule { Kind = FaultKinds.DropResponseAfterExecute, Endpoint = "/fapi/v1/order", Method = "POST", Mode = "hang", Count = 1 });
         var id = ClientOrderId.Create("ta-hang-1");
 
@@ -137,7 +140,10 @@ public sealed class OutcomeFaultSimulatorTests
     [Fact]
     public async Task Secrets_never_appear_in_the_log_of_a_real_session()
     {
-        await using var sim = await SimulatorHarness.StartAsync(o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        // Short enough to give up on the hanging order soon, long enough for the queries of a busy machine; the
+        // rules are loaded first so that only the order meets the hang.
+        await using var sim = await SimulatorHarness.StartAsync(o => o with { RequestTimeout = TimeSpan.FromSeconds(1) });
+        await sim.Futures.GetSymbolRulesAsync();
         sim.Server.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/api/v3/order", Method = "POST", Execute = false, Count = 1 });
 
         await sim.Spot.PlaceOrderAsync(OrderRequest.MarketOrder(Btc, ClientOrderId.Create("ta-log-1"), OrderSide.Buy, 0.01m));
