@@ -280,8 +280,10 @@ public sealed partial class Position
                 });
                 break;
 
-            case IntentStatus.Failed when report.Id == _pendingStop:
+            case IntentStatus.Failed or IntentStatus.Completed when report.Id == _pendingStop:
+                // Refused, or ended without arming (never placed, or cancelled before its acceptance was journaled).
                 _pendingStop = null;
+                var move = _data.ActiveStop is not null ? _data.RequestedStop : null;
                 Record(new ProtectionFailed(report.Id, report.Reason, Now), () =>
                 {
                     if (_data.State == PositionState.Active && report.Reason.Contains("-2021", StringComparison.Ordinal))
@@ -295,6 +297,15 @@ public sealed partial class Position
                         if (_data.StopAttempts < MaxStopAttempts)
                         {
                             Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
+                        }
+                    }
+                    else if (move is { } price && _data.State == PositionState.Active)
+                    {
+                        // An accepted move must not vanish: the old stop still protects, and the move is tried again.
+                        Alert(AlertSeverity.Warning, $"stop move to {price} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
+                        if (_data.StopAttempts < MaxStopAttempts)
+                        {
+                            Context.Timers.StartSingleTimer("retry-move", new MoveStop(_id, price), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
                         }
                     }
                 });

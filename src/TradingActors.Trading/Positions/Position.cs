@@ -127,8 +127,11 @@ public sealed partial class Position : ReceivePersistentActor
                     ToRouter(new GetIntent(protection.Intent));
                 }
 
+                // The next stop intent may be under way (submitted before the crash): until the router says, it is
+                // the pending stop, so its failure is handled like any other and no second stop races it.
+                _pendingStop = StopIntentId;
+                _pendingStopPrice = _data.RequestedStop;
                 ToRouter(new GetIntent(StopIntentId));
-                EnsureProtected();
                 EnsureTakeProfit();
                 break;
             case PositionState.PendingClosing:
@@ -305,14 +308,25 @@ public sealed partial class Position : ReceivePersistentActor
     }
 
     /// <summary>
-    /// Asked about at recovery, the next stop intent was never submitted: a crash came between journaling an
-    /// accepted stop move and submitting its stop, which is submitted now.
+    /// Asked about at recovery, the next stop intent was never submitted. A crash may have come between journaling
+    /// an accepted stop move and submitting its stop, which is submitted now; otherwise the position makes sure it
+    /// has a stop.
     /// </summary>
     private void OnIntentNotFound(IntentNotFound notFound)
     {
-        if (notFound.Id == StopIntentId && _data.State == PositionState.Active && _pendingStop is null && _data.RequestedStop is { } price)
+        if (notFound.Id != _pendingStop || _pendingStop != StopIntentId)
+        {
+            return;
+        }
+
+        _pendingStop = null;
+        if (_data.State == PositionState.Active && _data.RequestedStop is { } price)
         {
             ArmStop(price);
+        }
+        else
+        {
+            EnsureProtected();
         }
     }
 

@@ -185,6 +185,33 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stop_move_whose_order_a_crash_kept_from_the_exchange_is_carried_out_after_the_restart()
+    {
+        var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        await _scenario.StopNodeAsync();
+
+        // The move's stop intent was submitted and its order journaled as sending, but the process died before the
+        // request left it: the exchange never saw the order.
+        var stop = new IntentId($"{id.Value}-sl2");
+        await _scenario.AppendToJournalAsync(Trading.Positions.Position.PersistenceIdOf(id), new StopMoveRequested(49_500m, DateTimeOffset.UtcNow));
+        await _scenario.AppendToJournalAsync(OrderIntent.PersistenceIdOf(stop), new IntentEvents.IntentSubmitted(
+            stop,
+            new OrderIntentSpec.Stop { Market = Market.Futures, Symbol = TradingScenario.Btc, Side = OrderSide.Sell, Quantity = 0.01m, TriggerPrice = 49_500m },
+            id,
+            DateTimeOffset.UtcNow));
+        await _scenario.AppendToJournalAsync(OrderIntent.PersistenceIdOf(stop), new IntentEvents.OrderSending(
+            "sl", ClientOrderIds.Derive(ClientOrderIds.DefaultPrefix, stop, "sl"), LegKind.ConditionalStop, OrderSide.Sell, 0.01m, 49_500m, DateTimeOffset.UtcNow));
+
+        await _scenario.StartNodeAsync();
+
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop?.TriggerPrice == 49_500m && p.Protections.Count == 1);
+        await TradingScenario.WaitUntilAsync(
+            () => Task.FromResult(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true) is [{ TriggerPrice: 49_500m }]),
+            describe: () => "the moved stop is not the only stop on the exchange");
+    }
+
+    [Fact]
     public async Task A_price_chasing_exit_sells_one_tick_through_the_bid_immediate_or_cancel()
     {
         var id = await OpenLongAsync(new ExecutionPolicy.Market(), stop: 49_000m);
