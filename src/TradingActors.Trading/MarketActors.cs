@@ -20,7 +20,7 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(context);
         var market = context.Market.ToString().ToLowerInvariant();
-        var gateway = system.ActorOf(Supervised(ExchangeGateway.Props(context, streams), "gateway"), $"{market}-gateway");
+        var gateway = system.ActorOf(SupervisedAfresh(ExchangeGateway.Props(context, streams), "gateway"), $"{market}-gateway");
         var positions = system.ActorOf(Supervised(PositionRegion.Props(context, positionSettings), "region"), $"{market}-positions");
         var router = system.ActorOf(Supervised(OrderRouter.Props(context, positions), "router"), $"{market}-router");
         positions.Tell(new PositionRegion.UseRouter(router));
@@ -28,12 +28,19 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
     }
 
     /// <summary>
-    /// Runs <paramref name="child"/> under a backoff supervisor that starts it again, after a growing delay, whenever it
-    /// stops or fails. A failure stops the child rather than restarting it in place: a fresh actor gets a fresh address,
-    /// so what the failed incarnation still had under way (requests, subscriptions being cancelled) cannot reach and fail
-    /// its successor, and a fault that persists is retried with backoff instead of in a tight loop.
+    /// Runs <paramref name="child"/> under a backoff supervisor that starts it again, after a growing delay, when it
+    /// stops; a failure restarts it in place, keeping its mailbox, so no command sent meanwhile is lost.
     /// </summary>
     public static Props Supervised(Props child, string name) =>
+        BackoffSupervisor.Props(BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2));
+
+    /// <summary>
+    /// For an actor whose state is the exchange's (a gateway): a failure stops it, and a fresh one starts after the
+    /// backoff. A fresh actor gets a fresh address, so what the failed one still had under way (requests,
+    /// subscriptions being cancelled) cannot reach and fail its successor, and a fault that persists is retried
+    /// with backoff instead of in a tight loop.
+    /// </summary>
+    private static Props SupervisedAfresh(Props child, string name) =>
         BackoffSupervisor.Props(
             BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2).WithSupervisorStrategy(StopOnFailure));
 }
