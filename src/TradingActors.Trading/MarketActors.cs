@@ -11,6 +11,8 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
 {
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    // A gateway that failed within this long of its start counts as still failing: its next backoff grows.
+    private static readonly TimeSpan HealthyAfter = TimeSpan.FromSeconds(30);
     private static readonly SupervisorStrategy StopOnFailure = new OneForOneStrategy(_ => Directive.Stop);
 
     /// <summary>Starts gateway, position region and router for <paramref name="context"/>'s market.</summary>
@@ -42,5 +44,7 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
     /// </summary>
     private static Props SupervisedAfresh(Props child, string name) =>
         BackoffSupervisor.Props(
-            BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2).WithSupervisorStrategy(StopOnFailure));
+            BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2)
+                .WithSupervisorStrategy(StopOnFailure)
+                .WithAutoReset(HealthyAfter));
 }

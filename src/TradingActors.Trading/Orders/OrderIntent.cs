@@ -276,6 +276,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             return;
         }
 
+        if (answered.IsQuery && _notOpen.Contains(leg.Leg) && IsStillOpen(answered.Outcome))
+        {
+            // "Unknown order" came before the order did (a placement that landed late): it is open, so cancel it again.
+            _notOpen.Remove(leg.Leg);
+            Context.Timers.StartSingleTimer($"recancel-{leg.Leg}", new Recancel(leg.Leg), Settings.UnknownQueryBackoff);
+        }
+
         if (leg.Status is not null && answered.Outcome is OrderOutcome.Unknown or AlgoOrderOutcome.Unknown or OrderListOutcome.Unknown)
         {
             // Another source (the stream, an earlier query) already saw the order: a late "unknown" adds nothing.
@@ -398,6 +405,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             RetryQuery(leg, reason);
         }
     }
+
+    private static bool IsStillOpen(object outcome) => outcome switch
+    {
+        OrderOutcome.Accepted accepted => !IsFinal(accepted.Order.Status),
+        AlgoOrderOutcome.Accepted algo => algo.Order.Status is AlgoOrderStatus.New,
+        _ => false,
+    };
 
     private static bool IsNotFound(object outcome) => outcome is OrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist }
         or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.OrderDoesNotExist }

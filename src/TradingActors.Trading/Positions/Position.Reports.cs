@@ -283,7 +283,7 @@ public sealed partial class Position
             case IntentStatus.Failed or IntentStatus.Completed when report.Id == _pendingStop:
                 // Refused, or ended without arming (never placed, or cancelled before its acceptance was journaled).
                 _pendingStop = null;
-                var move = _data.ActiveStop is not null ? _data.RequestedStop : null;
+                var move = _data is { ActiveStop: { } current, RequestedStop: { } requested } ? new RetryMove(requested, current.ClientOrderId) : null;
                 Record(new ProtectionFailed(report.Id, report.Reason, Now), () =>
                 {
                     if (_data.State == PositionState.Active && report.Reason.Contains("-2021", StringComparison.Ordinal))
@@ -299,13 +299,13 @@ public sealed partial class Position
                             Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
                         }
                     }
-                    else if (move is { } price && _data.State == PositionState.Active)
+                    else if (move is not null && _data.State == PositionState.Active)
                     {
                         // An accepted move must not vanish: the old stop still protects, and the move is tried again.
-                        Alert(AlertSeverity.Warning, $"stop move to {price} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
+                        Alert(AlertSeverity.Warning, $"stop move to {move.StopPrice} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
                         if (_data.StopAttempts < MaxStopAttempts)
                         {
-                            Context.Timers.StartSingleTimer("retry-move", new MoveStop(_id, price), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
+                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
                         }
                     }
                 });

@@ -69,6 +69,8 @@ public sealed partial class Position : ReceivePersistentActor
         Command<FlatnessSeen>(OnFlatnessSeen);
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new PositionFinished(_id)));
         Command<RetryStop>(_ => EnsureProtected());
+        Command<AskAboutStop>(OnAskAboutStop);
+        Command<RetryMove>(OnRetryMove);
         Command<Reverify>(_ => OnReverify());
         Command<MarkOrphanClosed>(OnMarkOrphanClosed);
         Command<CorrectQuantity>(OnCorrectQuantity);
@@ -131,7 +133,7 @@ public sealed partial class Position : ReceivePersistentActor
                 // the pending stop, so its failure is handled like any other and no second stop races it.
                 _pendingStop = StopIntentId;
                 _pendingStopPrice = _data.RequestedStop;
-                ToRouter(new GetIntent(StopIntentId));
+                OnAskAboutStop(new AskAboutStop(StopIntentId, 0));
                 EnsureTakeProfit();
                 break;
             case PositionState.PendingClosing:
@@ -330,6 +332,35 @@ public sealed partial class Position : ReceivePersistentActor
         }
     }
 
+    /// <summary>Asks about the stop recovery left pending until it is settled: a lost answer must not leave it pending for good.</summary>
+    private void OnAskAboutStop(AskAboutStop ask)
+    {
+        if (_pendingStop != ask.Intent)
+        {
+            return;
+        }
+
+        ToRouter(new GetIntent(ask.Intent));
+        Context.Timers.StartSingleTimer(nameof(AskAboutStop), ask with { Attempt = ask.Attempt + 1 }, _settings.VerificationBackoff * Math.Pow(2, Math.Min(ask.Attempt, 6)));
+    }
+
+    /// <summary>A failed stop move is tried again, unless the stop changed since (a newer move or a trailing step supersedes it).</summary>
+    private void OnRetryMove(RetryMove retry)
+    {
+        if (_data.State != PositionState.Active || _data.ActiveStop?.ClientOrderId != retry.Replacing)
+        {
+            return;
+        }
+
+        if (_pendingStop is not null)
+        {
+            Context.Timers.StartSingleTimer(nameof(RetryMove), retry, _settings.VerificationBackoff);
+            return;
+        }
+
+        Record(new StopMoveRequested(retry.StopPrice, Now), () => ArmStop(retry.StopPrice));
+    }
+
     private void EnsureProtected()
     {
         if (_data.State == PositionState.Active && _data.ActiveStop is null && _pendingStop is null && _data.StopPrice is { } stop)
@@ -373,6 +404,10 @@ public sealed partial class Position : ReceivePersistentActor
     private sealed record VerifyEntry;
 
     private sealed record RetryStop;
+
+    private sealed record AskAboutStop(IntentId Intent, int Attempt);
+
+    private sealed record RetryMove(decimal StopPrice, ClientOrderId Replacing);
 
     private sealed record ExchangePositionSeen(decimal? Quantity, decimal EntryPrice, Exception? Error);
 
