@@ -20,6 +20,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // Bounds how long one turn can keep its thread even when nothing else is waiting.
     private const int MaxBatchesPerTurn = 64;
 
+    // Bounds how long a turn goes without asking whether other work waits for its thread (see BatchesToLeaveUnchecked).
+    private const int MaxUncheckedBatches = 8;
+
     // A turn that starts this soon after its predecessor yielded, on the same thread, got the thread straight back.
     private static readonly long ImmediateResumeTicks = Stopwatch.Frequency / 100_000;
 
@@ -157,7 +160,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // The pending-work count scans every pool thread's queue, and counts work queued locally on other threads, which
     // this thread never runs before the global queue: a mailbox that yields for such work gets its own thread back
     // at once, so the scan and the round trip were for nothing. After such a yield the next turn runs a doubling
-    // number of batches without asking (at most a turn's worth); a yield after which the thread ran something
+    // number of batches without asking (at most MaxUncheckedBatches); a yield after which the thread ran something
     // else, or a turn that empties the queue, starts asking after every batch again.
     private int BatchesToLeaveUnchecked()
     {
@@ -165,7 +168,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             var resumedAtOnce = _yieldedOnThread == Environment.CurrentManagedThreadId
                 && Stopwatch.GetTimestamp() - _yieldedAt < ImmediateResumeTicks;
-            _uncheckedBatches = resumedAtOnce ? Math.Min(Math.Max(_uncheckedBatches * 2, 1), MaxBatchesPerTurn) : 0;
+            _uncheckedBatches = resumedAtOnce ? Math.Min(Math.Max(_uncheckedBatches * 2, 1), MaxUncheckedBatches) : 0;
             _yieldedAt = 0;
         }
 
