@@ -158,7 +158,9 @@ public sealed class HoconConfigurationExtensionsTests : IDisposable
         using var config = (ConfigurationRoot)new ConfigurationBuilder().AddHoconFile(file, reloadOnChange: true).Build();
         var provider = config.Providers.OfType<HoconFileConfigurationProvider>().Single();
 
-        await File.WriteAllTextAsync(file, "value = [broken");
+        // Replaced in one step: a file rewritten in place can be read while still empty, which is valid HOCON.
+        var replacement = _dir.Write("app.conf.new", "value = [broken");
+        File.Move(replacement, file, overwrite: true);
 
         await WaitUntilAsync(config, () => provider.LastReloadError is HoconParseException);
         Assert.Equal("1", config["value"]);
