@@ -294,18 +294,18 @@ public sealed partial class Position
                     else if (_data.ActiveStop is null && _data.IsOpen)
                     {
                         Alert(AlertSeverity.Critical, $"position is unprotected: stop refused ({report.Reason})");
-                        if (_data.StopAttempts < MaxStopAttempts)
+                        if (_data.StopFailures < MaxStopFailures)
                         {
-                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
+                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopFailures, 6)));
                         }
                     }
                     else if (move is not null && _data.State == PositionState.Active)
                     {
                         // An accepted move must not vanish: the old stop still protects, and the move is tried again.
                         Alert(AlertSeverity.Warning, $"stop move to {move.StopPrice} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
-                        if (_data.StopAttempts < MaxStopAttempts)
+                        if (_data.StopFailures < MaxStopFailures)
                         {
-                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopAttempts, 6)));
+                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopFailures, 6)));
                         }
                     }
                 });

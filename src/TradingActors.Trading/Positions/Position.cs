@@ -22,7 +22,7 @@ public sealed partial class Position : ReceivePersistentActor
     public const string OcoArmedTag = "spot:oco:armed";
     public const string GuardArmedTag = "guard:spot:arm";
     public const string AlertsTag = "alerts";
-    private const int MaxStopAttempts = 10;
+    private const int MaxStopFailures = 10;
 
     private readonly PositionId _id;
     private readonly MarketContext _market;

@@ -43,6 +43,9 @@ public sealed record PositionData
 
     /// <summary>Stops requested so far (armed or failed); names the next stop intent.</summary>
     public int StopAttempts { get; init; }
+
+    /// <summary>Stops that failed in a row since one was last armed; bounds the retries, which moves must not use up.</summary>
+    public int StopFailures { get; init; }
     public ExecutionPolicy? EntryPolicy { get; init; }
     public ExecutionPolicy? ExitPolicy { get; init; }
     public int Alerts { get; init; }
@@ -109,11 +112,12 @@ public sealed record PositionData
             {
                 Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
                 StopAttempts = e.Kind == ProtectionKind.TakeProfit ? StopAttempts : StopAttempts + 1,
+                StopFailures = e.Kind == ProtectionKind.TakeProfit ? StopFailures : 0,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
                 RequestedStop = RequestedStop == e.TriggerPrice ? null : RequestedStop,
             },
             StopMoveRequested e => data with { RequestedStop = e.StopPrice },
-            ProtectionFailed => data with { StopAttempts = StopAttempts + 1, RequestedStop = null },
+            ProtectionFailed => data with { StopAttempts = StopAttempts + 1, StopFailures = StopFailures + 1, RequestedStop = null },
             AlertRaised => data with { Alerts = Alerts + 1 },
             ProtectionCancelled e => data with { Protections = Protections.Where(p => p.Key != e.ClientOrderId).ToDictionary() },
             CloseStarted e => data with { CloseReason = e.Reason, ExitIntent = e.ExitIntent, CloseAttempts = CloseAttempts + 1, ExitPolicy = e.Policy },

@@ -49,6 +49,25 @@ public sealed class PositionDataTests
     }
 
     [Fact]
+    public void Moving_the_stop_names_new_stop_intents_but_only_refusals_in_a_row_count_as_failures()
+    {
+        var data = PositionData.Empty.Apply(Opened(PositionDirection.Long)).Apply(new EntryFilled(1m, 100m, 0m, "stream", T0));
+        for (var move = 1; move <= 12; move++)
+        {
+            data = data.Apply(new ProtectionArmed(new IntentId($"stop-{move}"), ProtectionKind.Stop, ClientOrderId.Create($"ta-stop-{move}"), 90m + move, T0));
+        }
+
+        var refusedTwice = data
+            .Apply(new ProtectionFailed(new IntentId("stop-13"), "refused", T0))
+            .Apply(new ProtectionFailed(new IntentId("stop-14"), "refused", T0));
+        var armedAgain = refusedTwice.Apply(new ProtectionArmed(new IntentId("stop-15"), ProtectionKind.Stop, ClientOrderId.Create("ta-stop-15"), 95m, T0));
+
+        Assert.Equal((12, 0), (data.StopAttempts, data.StopFailures));
+        Assert.Equal((14, 2), (refusedTwice.StopAttempts, refusedTwice.StopFailures));
+        Assert.Equal((15, 0), (armedAgain.StopAttempts, armedAgain.StopFailures));
+    }
+
+    [Fact]
     public void A_failed_close_returns_the_position_to_active_and_keeps_its_protection()
     {
         var stopId = ClientOrderId.Create("ta-stop-1");
