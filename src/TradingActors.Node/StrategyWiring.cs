@@ -100,7 +100,7 @@ public sealed class StrategyWiring
         RequireRisk().Ask<object>(new RiskProtocol.CheckEntry(market, symbol, quantity, price), RealTime(TimeSpan.FromSeconds(15)));
 
     /// <summary>Ends the reservation of an approved entry whose position was refused.</summary>
-    public void ReleaseEntry(Market market, Symbol symbol) => RequireRisk().Tell(new RiskProtocol.ReleaseEntry(market, symbol));
+    public void ReleaseEntry(Guid reservation) => RequireRisk().Tell(new RiskProtocol.ReleaseEntry(reservation));
 
     public Task<RiskProtocol.RiskStatus> RiskStatusAsync() =>
         RequireRisk().Ask<RiskProtocol.RiskStatus>(new RiskProtocol.GetRiskStatus(), RealTime(AskTimeout));

@@ -301,16 +301,17 @@ public static class ManagementApi
             // A position opened by hand obeys the same limits as a strategy's (kill switch, one per market and
             // symbol, exposure); repeating the open of an existing id is answered by the position itself.
             var (existing, _) = await LocateAsync(node, id, http.RequestAborted);
-            if (existing is null && await node.Strategies.CheckEntryAsync(market, symbol, quantity, price) is RiskProtocol.EntryDenied denied)
+            var check = existing is null ? await node.Strategies.CheckEntryAsync(market, symbol, quantity, price) : null;
+            if (check is RiskProtocol.EntryDenied denied)
             {
                 return Results.Json(new DeniedBody("denied", denied.Reason), statusCode: StatusCodes.Status409Conflict);
             }
 
             var open = new OpenPosition(id, market, symbol, direction, quantity, policy, price, stop, takeProfit, "manual", trailing);
             var reply = await actors.Positions.Ask<object>(open, node.OperatorTimeout(AskTimeout));
-            if (existing is null && reply is PositionRejected)
+            if (check is RiskProtocol.EntryApproved approved && reply is PositionRejected)
             {
-                node.Strategies.ReleaseEntry(market, symbol);
+                node.Strategies.ReleaseEntry(approved.Reservation);
             }
 
             return reply switch

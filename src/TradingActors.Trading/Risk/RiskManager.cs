@@ -42,7 +42,7 @@ public sealed class RiskManager : ReceivePersistentActor
         Command<CheckEntry>(OnCheckEntry, _ => !_checking);
         Command<CheckEntry>(_ => Context.Stash.Stash());
         Command<OpenPositionsRead>(OnOpenPositionsRead);
-        Command<ReleaseEntry>(release => _reservations.RemoveAll(r => r.Market == release.Market && r.Symbol == release.Symbol));
+        Command<ReleaseEntry>(release => _reservations.RemoveAll(r => r.Id == release.Reservation));
         Command<PositionClosedNotice>(notice =>
         {
             RollDay(notice.At);
@@ -130,9 +130,9 @@ public sealed class RiskManager : ReceivePersistentActor
         _reservations.RemoveAll(r => r.Expires <= Now || read.Positions.Any(p => p.Market == r.Market && p.Symbol == r.Symbol && p.OpenedAt >= r.Made));
         var open = read.Positions.Where(p => !p.State.IsTerminal()).ToList();
         var decision = Decide(_settings, read.Check, open, _reservations);
-        if (decision is EntryApproved)
+        if (decision is EntryApproved approved)
         {
-            _reservations.Add(new Reservation(read.Check.Market, read.Check.Symbol, read.Check.Quantity * read.Check.Price, Now, Now + _settings.ReservationTimeout));
+            _reservations.Add(new Reservation(approved.Reservation, read.Check.Market, read.Check.Symbol, read.Check.Quantity * read.Check.Price, Now, Now + _settings.ReservationTimeout));
         }
 
         read.ReplyTo.Tell(decision);
@@ -149,7 +149,7 @@ public sealed class RiskManager : ReceivePersistentActor
             : same ? new EntryDenied($"a {check.Market} position in {check.Symbol} is already open or being opened")
             : symbolNotional > settings.MaxNotionalPerSymbol ? new EntryDenied($"notional {symbolNotional:0.##} in {check.Symbol} over {settings.MaxNotionalPerSymbol}")
             : exposure > settings.MaxTotalExposure ? new EntryDenied($"exposure {exposure:0.##} over {settings.MaxTotalExposure}")
-            : new EntryApproved();
+            : new EntryApproved(Guid.NewGuid());
     }
 
     private static decimal Notional(PositionData p) => (p.Quantity > 0m ? p.Quantity : p.RequestedQuantity) * (p.EntryPrice > 0m ? p.EntryPrice : p.DecisionPrice);
@@ -223,7 +223,7 @@ public sealed class RiskManager : ReceivePersistentActor
         return new KillSwitchEngaged(closed.Count, cancelled);
     }
 
-    private sealed record Reservation(Market Market, Symbol Symbol, decimal Notional, DateTimeOffset Made, DateTimeOffset Expires);
+    private sealed record Reservation(Guid Id, Market Market, Symbol Symbol, decimal Notional, DateTimeOffset Made, DateTimeOffset Expires);
 
     private sealed record OpenPositionsRead(CheckEntry Check, IActorRef ReplyTo, IReadOnlyList<PositionData> Positions, string? Error);
 

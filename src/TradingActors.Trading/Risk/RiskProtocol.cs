@@ -7,12 +7,13 @@ public static class RiskProtocol
     /// <summary>Pre-trade check; answered by <see cref="EntryApproved"/> or <see cref="EntryDenied"/>.</summary>
     public sealed record CheckEntry(Market Market, Symbol Symbol, decimal Quantity, decimal Price);
 
-    public sealed record EntryApproved;
+    /// <summary>Approved: the entry holds <paramref name="Reservation"/> against the limits until its position appears.</summary>
+    public sealed record EntryApproved(Guid Reservation);
 
     public sealed record EntryDenied(string Reason);
 
     /// <summary>An approved entry that will not open after all (the position refused it): its reservation ends now.</summary>
-    public sealed record ReleaseEntry(Market Market, Symbol Symbol);
+    public sealed record ReleaseEntry(Guid Reservation);
 
     /// <summary>Stops the strategies, closes every position and cancels open orders. Answered by <see cref="KillSwitchEngaged"/>.</summary>
     public sealed record EngageKillSwitch;

@@ -25,6 +25,9 @@ public sealed class TradingStrategy : ReceivePersistentActor
     private readonly IActorRef _risk;
     private readonly LinkedList<SignalRecorded> _recent = new();
     private PositionId? _current;
+
+    // The risk reservation of the position last opened, released if that open is refused.
+    private (PositionId Position, Guid Reservation)? _reserved;
     private bool _deciding;
     private bool _stopped;
 
@@ -53,7 +56,12 @@ public sealed class TradingStrategy : ReceivePersistentActor
         Command<PositionProtocol.PositionRejected>(rejected =>
         {
             Log.LogWarning("Strategy {Strategy}: position {Id} refused: {Reason}", _definition.Name, rejected.Id, rejected.Reason);
-            _risk.Tell(new RiskProtocol.ReleaseEntry(_definition.Market, _definition.Symbol));
+            if (_reserved is { } reserved && reserved.Position == rejected.Id)
+            {
+                _risk.Tell(new RiskProtocol.ReleaseEntry(reserved.Reservation));
+                _reserved = null;
+            }
+
             if (_current == rejected.Id)
             {
                 _current = null;
@@ -145,6 +153,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         }
 
         var id = PositionId.New();
+        _reserved = decision.Risk is RiskProtocol.EntryApproved approved ? (id, approved.Reservation) : null;
         Record(decision.Side, decision.Confidence, "opened", id, decision.Price, decision.Quantity, () =>
             _market.Positions.Tell(
                 new PositionProtocol.OpenPosition(

@@ -82,10 +82,10 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     public async Task An_approved_entry_whose_position_is_refused_frees_its_slot_at_once()
     {
         var check = new CheckEntry(Market.Futures, TradingScenario.Btc, 0.01m, 50_000m);
-        Assert.IsType<EntryApproved>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
+        var approved = Assert.IsType<EntryApproved>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
         Assert.IsType<EntryDenied>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
 
-        _risk.Tell(new ReleaseEntry(Market.Futures, TradingScenario.Btc));
+        _risk.Tell(new ReleaseEntry(approved.Reservation));
 
         Assert.IsType<EntryApproved>(await _risk.Ask<object>(check, TimeSpan.FromSeconds(5)));
     }
