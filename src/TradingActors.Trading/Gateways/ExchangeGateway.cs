@@ -13,11 +13,14 @@ namespace TradingActors.Trading.Gateways;
 /// </summary>
 public sealed class ExchangeGateway : ReceiveActor
 {
+    private const string UserData = "user-data";
+
     private readonly MarketContext _market;
     private readonly IReadOnlyList<MarketDataSubscription> _streams;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<IExchangeSubscription> _subscriptions = [];
     private bool _rulesLoaded;
+    private bool _userDataLive;
     private int _liveSubscriptions;
 
     public ExchangeGateway(MarketContext market, IReadOnlyList<MarketDataSubscription> streams)
@@ -57,7 +60,7 @@ public sealed class ExchangeGateway : ReceiveActor
         var self = Self;
         var token = _stopping.Token;
         _market.Exchange.GetSymbolRulesAsync(token).PipeTo(self, rules => new RulesLoaded(rules), e => new SetupFailed(e));
-        _market.Exchange.SubscribeUserDataAsync(token).PipeTo(self, s => new Subscribed("user-data", s), e => new SetupFailed(e));
+        _market.Exchange.SubscribeUserDataAsync(token).PipeTo(self, s => new Subscribed(UserData, s), e => new SetupFailed(e));
         if (_streams.Count > 0)
         {
             _market.Exchange.SubscribeMarketDataAsync(_streams, token).PipeTo(self, s => new Subscribed("market-data", s), e => new SetupFailed(e));
@@ -70,6 +73,11 @@ public sealed class ExchangeGateway : ReceiveActor
 
     protected override void PostStop()
     {
+        if (_userDataLive)
+        {
+            _market.UserDataEndedAt = Context.System.TimeProvider.GetUtcNow();
+        }
+
         _stopping.Cancel();
         foreach (var subscription in _subscriptions)
         {
@@ -83,6 +91,18 @@ public sealed class ExchangeGateway : ReceiveActor
     {
         _subscriptions.Add(subscribed.Subscription);
         _liveSubscriptions++;
+        _userDataLive |= subscribed.What == UserData;
+        if (subscribed.What == UserData && _market.UserDataEndedAt is { } endedAt)
+        {
+            // Whatever happened while no gateway listened was missed: the router and the reconciler catch up.
+            _market.UserDataEndedAt = null;
+            Context.System.EventStream.Publish(new StreamGap
+            {
+                Market = _market.Market, Kind = StreamKind.UserData, EventTime = Context.System.TimeProvider.GetUtcNow(),
+                DisconnectedAt = endedAt, Reason = "the gateway started again",
+            });
+        }
+
         var self = Self;
         var events = Context.System.EventStream;
         var quotes = _market.Quotes;

@@ -20,6 +20,9 @@ public sealed class MarketContext(IExchange exchange, RouterSettings settings)
 
     public ConcurrentDictionary<Symbol, SymbolRules> Rules { get; } = new();
 
+    /// <summary>When the last gateway's user-data subscription ended; the next gateway reports the gap since then.</summary>
+    public DateTimeOffset? UserDataEndedAt { get; set; }
+
     public decimal TickSize(Symbol symbol) => Rules.TryGetValue(symbol, out var rules) && rules.TickSize > 0m ? rules.TickSize : 0.01m;
 
     public decimal MinQuantity(Symbol symbol) => Rules.TryGetValue(symbol, out var rules) ? rules.MinQuantity : 0m;

@@ -1,4 +1,7 @@
+using TradingActors.Actors;
+using TradingActors.Exchange;
 using TradingActors.Simulator.Faults;
+using TradingActors.TestKit;
 using TradingActors.Trading.Tests.Scenarios;
 
 namespace TradingActors.Trading.Tests.Gateways;
@@ -22,5 +25,19 @@ public sealed class ExchangeGatewayTests : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/listenKey", LatencyMs = 3_000, Count = 1 });
 
         await _scenario.StartNodeAsync();
+    }
+
+    [Fact]
+    public async Task A_gateway_started_again_after_a_failure_reports_the_gap_in_its_user_data()
+    {
+        var gaps = new TestProbe(_scenario.System);
+        _scenario.System.EventStream.Subscribe(gaps.Ref, typeof(StreamGap));
+        var current = await _scenario.Futures.Gateway.Ask<BackoffSupervisor.CurrentChild>(new BackoffSupervisor.GetCurrentChild(), TimeSpan.FromSeconds(5));
+
+        current.Ref!.Tell(Kill.Instance);
+
+        var gap = await gaps.ExpectMsgAsync<StreamGap>(TimeSpan.FromSeconds(15));
+        Assert.Equal((Market.Futures, StreamKind.UserData), (gap.Market, gap.Kind));
+        Assert.True(gap.DisconnectedAt <= gap.EventTime);
     }
 }
