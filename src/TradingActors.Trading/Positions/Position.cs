@@ -316,7 +316,7 @@ public sealed partial class Position : ReceivePersistentActor
     /// </summary>
     private void OnIntentNotFound(IntentNotFound notFound)
     {
-        if (notFound.Id != _pendingStop || _pendingStop != StopIntentId)
+        if (_pendingStop is null || notFound.Id != _pendingStop)
         {
             return;
         }
