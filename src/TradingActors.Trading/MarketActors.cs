@@ -33,8 +33,7 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
     /// Runs <paramref name="child"/> under a backoff supervisor that starts it again, after a growing delay, when it
     /// stops; a failure restarts it in place, keeping its mailbox, so no command sent meanwhile is lost.
     /// </summary>
-    public static Props Supervised(Props child, string name) =>
-        BackoffSupervisor.Props(BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2));
+    public static Props Supervised(Props child, string name) => BackoffSupervisor.Props(Backoff(child, name));
 
     /// <summary>
     /// For an actor whose state is the exchange's (a gateway): a failure stops it, and a fresh one starts after the
@@ -43,8 +42,8 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
     /// with backoff instead of in a tight loop.
     /// </summary>
     private static Props SupervisedAfresh(Props child, string name) =>
-        BackoffSupervisor.Props(
-            BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2)
-                .WithSupervisorStrategy(StopOnFailure)
-                .WithAutoReset(HealthyAfter));
+        BackoffSupervisor.Props(Backoff(child, name).WithSupervisorStrategy(StopOnFailure).WithAutoReset(HealthyAfter));
+
+    private static BackoffOptions Backoff(Props child, string name) =>
+        BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2);
 }

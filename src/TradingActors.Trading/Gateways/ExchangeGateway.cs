@@ -91,16 +91,19 @@ public sealed class ExchangeGateway : ReceiveActor
     {
         _subscriptions.Add(subscribed.Subscription);
         _liveSubscriptions++;
-        _userDataLive |= subscribed.What == UserData;
-        if (subscribed.What == UserData && _market.UserDataEndedAt is { } endedAt)
+        if (subscribed.What == UserData)
         {
-            // Whatever happened while no gateway listened was missed: the router and the reconciler catch up.
-            _market.UserDataEndedAt = null;
-            Context.System.EventStream.Publish(new StreamGap
+            _userDataLive = true;
+            if (_market.UserDataEndedAt is { } endedAt)
             {
-                Market = _market.Market, Kind = StreamKind.UserData, EventTime = Context.System.TimeProvider.GetUtcNow(),
-                DisconnectedAt = endedAt, Reason = "the gateway started again",
-            });
+                // Whatever happened while no gateway listened was missed: the router and the reconciler catch up.
+                _market.UserDataEndedAt = null;
+                Context.System.EventStream.Publish(new StreamGap
+                {
+                    Market = _market.Market, Kind = StreamKind.UserData, EventTime = Context.System.TimeProvider.GetUtcNow(),
+                    DisconnectedAt = endedAt, Reason = "the gateway started again",
+                });
+            }
         }
 
         var self = Self;

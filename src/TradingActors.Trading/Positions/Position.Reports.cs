@@ -110,7 +110,7 @@ public sealed partial class Position
             return;
         }
 
-        var delay = _settings.VerificationBackoff * Math.Pow(2, Math.Min(_verifyAttempt++, 5));
+        var delay = RetryDelay(Math.Min(_verifyAttempt++, 5));
         Context.Timers.StartSingleTimer("verify-entry", new VerifyEntry(), delay);
     }
 
@@ -296,7 +296,7 @@ public sealed partial class Position
                         Alert(AlertSeverity.Critical, $"position is unprotected: stop refused ({report.Reason})");
                         if (_data.StopFailures < MaxStopFailures)
                         {
-                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopFailures, 6)));
+                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), RetryDelay(_data.StopFailures));
                         }
                     }
                     else if (move is not null && _data.State == PositionState.Active)
@@ -305,7 +305,7 @@ public sealed partial class Position
                         Alert(AlertSeverity.Warning, $"stop move to {move.StopPrice} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
                         if (_data.StopFailures < MaxStopFailures)
                         {
-                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, _settings.VerificationBackoff * Math.Pow(2, Math.Min(_data.StopFailures, 6)));
+                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, RetryDelay(_data.StopFailures));
                         }
                     }
                 });
@@ -380,7 +380,7 @@ public sealed partial class Position
         {
             if (_verifyAttempt++ < 5)
             {
-                Context.Timers.StartSingleTimer("verify-flat", new VerifyFlat(), _settings.VerificationBackoff * Math.Pow(2, _verifyAttempt));
+                Context.Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
             }
             else
             {

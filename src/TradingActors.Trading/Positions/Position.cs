@@ -147,6 +147,9 @@ public sealed partial class Position : ReceivePersistentActor
 
     private void ToRouter(object message) => _router.Tell(message, Self);
 
+    /// <summary>The wait before retry <paramref name="attempt"/> (from 0): doubling from the verification backoff, at most 64 times it.</summary>
+    private TimeSpan RetryDelay(int attempt) => _settings.VerificationBackoff * Math.Pow(2, Math.Min(attempt, 6));
+
     /// <summary>Journals an event the state machine allows, then applies it; anything else is refused and logged, never written.</summary>
     private void Record(IPositionEvent evt, Action? then = null, params string[] tags)
     {
@@ -341,7 +344,7 @@ public sealed partial class Position : ReceivePersistentActor
         }
 
         ToRouter(new GetIntent(ask.Intent));
-        Context.Timers.StartSingleTimer(nameof(AskAboutStop), ask with { Attempt = ask.Attempt + 1 }, _settings.VerificationBackoff * Math.Pow(2, Math.Min(ask.Attempt, 6)));
+        Context.Timers.StartSingleTimer(nameof(AskAboutStop), ask with { Attempt = ask.Attempt + 1 }, RetryDelay(ask.Attempt));
     }
 
     /// <summary>A failed stop move is tried again, unless the stop changed since (a newer move or a trailing step supersedes it).</summary>
