@@ -60,7 +60,7 @@ public static class StatusTable
                     rows++;
                 }
 
-                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
+                var live = await actors.Router.Ask<IntentProtocol.LiveIntents>(new IntentProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
                 orders.Add($"{market.ToString().ToLowerInvariant()} {live.Intents.Count}");
             }
             catch (AskTimeoutException)

@@ -8,7 +8,7 @@ using EngineOptions = TradingActors.Simulator.Engine.EngineOptions;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Serialization;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Orders.IntentProtocol;
 
 namespace TradingActors.Benchmarks;
 

@@ -86,7 +86,7 @@ public static class ManagementApi
             var intents = new List<IntentBody>();
             foreach (var market in node.Markets.Values)
             {
-                var live = await market.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
+                var live = await market.Router.Ask<IntentProtocol.LiveIntents>(new IntentProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
                 intents.AddRange(live.Intents.Select(IntentBody.From));
             }
 

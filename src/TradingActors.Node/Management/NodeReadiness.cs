@@ -33,7 +33,7 @@ public static class NodeReadiness
             }));
             checks.Add(Check($"router-{name}", async () =>
             {
-                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(CheckTimeout));
+                var live = await actors.Router.Ask<IntentProtocol.LiveIntents>(new IntentProtocol.GetLiveIntents(), node.OperatorTimeout(CheckTimeout));
                 return (true, $"{live.Intents.Count} live intents");
             }));
         }

@@ -3,34 +3,46 @@ using TradingActors.Trading.Domain;
 
 namespace TradingActors.Trading.Orders;
 
-/// <summary>Messages of the order router and its intents.</summary>
-public static class RouterProtocol
+/// <summary>Messages of the order intents (sharded entities, addressed by <see cref="IIntentCommand.Key"/>).</summary>
+public static class IntentProtocol
 {
+    /// <summary>A message for one intent; <see cref="Key"/> is its entity id.</summary>
+    public interface IIntentCommand
+    {
+        string Key { get; }
+    }
+
     /// <summary>
     /// Work <paramref name="Spec"/> under <paramref name="Id"/>. The sender gets an <see cref="IntentReport"/> once the
-    /// intent is journaled; submitting an id again answers its current report and sends nothing new.
+    /// intent is journaled; submitting an id again answers its current report and sends nothing new. Every later
+    /// change is reported to the <paramref name="Owner"/> position.
     /// </summary>
-    public sealed record SubmitIntent(IntentId Id, OrderIntentSpec Spec, PositionId? Owner = null);
+    public sealed record SubmitIntent(IntentId Id, OrderIntentSpec Spec, PositionId? Owner = null) : IIntentCommand
+    {
+        public string Key => ClientOrderIds.IntentKey(Id);
+    }
 
     /// <summary>Stop working an intent: cancel its resting order, or disarm its guard stop.</summary>
-    public sealed record CancelIntent(IntentId Id);
+    public sealed record CancelIntent(IntentId Id) : IIntentCommand
+    {
+        public string Key => ClientOrderIds.IntentKey(Id);
+    }
 
     /// <summary>Answered by <see cref="IntentReport"/>, or <see cref="IntentNotFound"/> for an id never submitted.</summary>
-    public sealed record GetIntent(IntentId Id);
+    public sealed record GetIntent(IntentId Id) : IIntentCommand
+    {
+        public string Key => ClientOrderIds.IntentKey(Id);
+    }
 
-    /// <summary>Answered by <see cref="LiveIntents"/>.</summary>
-    public sealed record GetLiveIntents;
+    /// <summary>Answered by <see cref="IntentReport"/>, or <see cref="IntentNotFound"/>: the intent of an entity id (listings).</summary>
+    public sealed record GetIntentOf(string Key) : IIntentCommand;
 
-    public sealed record LiveIntents(IReadOnlyList<IntentReport> Intents);
+    public sealed record IntentNotFound(string Key);
 
-    public sealed record IntentNotFound(IntentId Id);
+    /// <summary>After a stream gap: updates may have been missed, ask the exchange for your open orders.</summary>
+    public sealed record ResyncLegs(string Key) : IIntentCommand;
 
-    /// <summary>Answered by <see cref="MemoryFootprint"/>: what the router holds in memory (bounded by live intents).</summary>
-    public sealed record GetMemoryFootprint;
-
-    public sealed record MemoryFootprint(int LiveIntents, int IntentActors, int RoutedClientOrderIds);
-
-    /// <summary>An intent's state; sent to the submitter and, on every change, to the owner's region.</summary>
+    /// <summary>An intent's state; sent to the submitter and, on every change, to the owner position.</summary>
     public sealed record IntentReport(
         IntentId Id,
         PositionId? Owner,
@@ -51,19 +63,4 @@ public static class RouterProtocol
         /// <summary>The leg holding the protection, when the intent is armed.</summary>
         public LegData? ProtectionLeg => Legs.LastOrDefault(l => l.Protection is not null && !l.IsTerminal);
     }
-
-    /// <summary>From an intent to the router: route exchange updates for this client id to me.</summary>
-    internal sealed record LegRegistered(IntentId Intent, ClientOrderId ClientOrderId);
-
-    /// <summary>From an intent to the router: I am done (<paramref name="Finished"/>) or was never submitted, and may leave memory.</summary>
-    internal sealed record IntentDone(IntentId Intent, bool Finished);
-
-    /// <summary>From the router to its intents after a stream gap: updates may have been missed, ask for your open orders.</summary>
-    internal sealed record ResyncLegs;
-
-    /// <summary>From the router to an intent: stop, unless a message that came meanwhile gave you work.</summary>
-    internal sealed record StopIfIdle;
-
-    /// <summary>From an intent to the router: I was asked to stop but have work now; send me what you held back.</summary>
-    internal sealed record StillBusy(IntentId Intent);
 }

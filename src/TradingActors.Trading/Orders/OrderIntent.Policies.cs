@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 using TradingActors.Exchange;
 using TradingActors.Trading.Positions;
 using static TradingActors.Trading.Orders.IntentEvents;
@@ -56,7 +57,7 @@ public sealed partial class OrderIntent
                 if (_data.Legs.Count == 0 && TryMakerPrice(trade.Side, out var makerPrice))
                 {
                     SendLimit(MakerLeg, LegKind.PostOnly, trade, remaining, makerPrice);
-                    Context.Timers.StartSingleTimer(MakerLeg, new MakerWindowElapsed(), makerThenTaker.Window);
+                    Timers.StartSingleTimer(MakerLeg, new MakerWindowElapsed(), makerThenTaker.Window);
                 }
                 else if (done)
                 {
@@ -121,7 +122,7 @@ public sealed partial class OrderIntent
         var quantity = sent.Count == slices.Count - 1 ? total - filledHere : slices[sent.Count];
         _sliceDue = false;
         SendMarket($"{prefix}{sent.Count + 1}", trade, quantity);
-        Context.Timers.StartSingleTimer("twap", new SliceDue(), twap.Interval);
+        Timers.StartSingleTimer("twap", new SliceDue(), twap.Interval);
     }
 
     private void DriveChase(OrderIntentSpec.Trade trade, ExecutionPolicy.PriceChase chase, decimal remaining, bool done)
@@ -186,16 +187,12 @@ public sealed partial class OrderIntent
         }
 
         var spot = _market.Spot ?? throw new InvalidOperationException("A bracket (OCO) needs a spot market.");
-        var takeProfitId = Domain.ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, _id, OcoTakeProfitLeg);
-        var stopId = Domain.ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, _id, OcoStopLeg);
+        var takeProfitId = Domain.ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, Id, OcoTakeProfitLeg);
+        var stopId = Domain.ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, Id, OcoStopLeg);
 
-        // The list's two orders are journaled with it, so their stream updates find this intent after a crash too.
+        // The list's two orders are journaled with it, so their stream updates are recognised after a crash too.
         Apply(new OrderSending(OcoTakeProfitLeg, takeProfitId, LegKind.Oco, OrderSide.Sell, bracket.Quantity, bracket.TakeProfitPrice, Now));
-        Apply(new OrderSending(OcoStopLeg, stopId, LegKind.Oco, OrderSide.Sell, bracket.Quantity, bracket.StopPrice, Now), () =>
-        {
-            _router.Tell(new RouterProtocol.LegRegistered(_id, takeProfitId));
-            _router.Tell(new RouterProtocol.LegRegistered(_id, stopId));
-        });
+        Apply(new OrderSending(OcoStopLeg, stopId, LegKind.Oco, OrderSide.Sell, bracket.Quantity, bracket.StopPrice, Now));
         Send(OcoLeg, LegKind.Oco, OrderSide.Sell, bracket.Quantity, bracket.StopPrice, id => Box(spot.PlaceOcoAsync(new OcoOrderRequest
         {
             Symbol = Symbol, ListClientOrderId = id, Side = OrderSide.Sell, Quantity = bracket.Quantity,
@@ -297,7 +294,7 @@ public sealed partial class OrderIntent
                 EstablishGuard(reason: $"stop order refused ({leg.RejectCode})");
                 break;
             case OrderIntentSpec.Bracket when leg.Leg == OcoLeg:
-                Log.LogInformation("OCO refused for {Symbol} ({Code} {Message}); placing a separate stop", Symbol, leg.RejectCode, leg.RejectMessage);
+                Log.Info("OCO refused for {Symbol} ({Code} {Message}); placing a separate stop", Symbol, leg.RejectCode, leg.RejectMessage);
                 Apply(new OrderProgressed(OcoTakeProfitLeg, OrderStatus.Rejected, 0m, 0m, 0m, Now));
                 Apply(new OrderProgressed(OcoStopLeg, OrderStatus.Rejected, 0m, 0m, 0m, Now), () =>
                 {
@@ -350,7 +347,7 @@ public sealed partial class OrderIntent
             if (_data.Spec is OrderIntentSpec.Bracket)
             {
                 // The take profit of a bracket without an OCO is watched here.
-                Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
+                WatchQuotes();
             }
         });
     }
@@ -363,12 +360,12 @@ public sealed partial class OrderIntent
             OrderIntentSpec.Bracket b => (b.Quantity, b.StopPrice),
             _ => throw new InvalidOperationException("Only stops and brackets have guard stops."),
         };
-        Log.LogWarning("Guard stop armed for {Symbol} at {Trigger}: {Reason}", Symbol, trigger, reason);
-        var guardId = Domain.ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, _id, GuardLeg);
+        Log.Warning("Guard stop armed for {Symbol} at {Trigger}: {Reason}", Symbol, trigger, reason);
+        var guardId = Domain.ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, Id, GuardLeg);
         Apply(new OrderSending(GuardLeg, guardId, LegKind.GuardStop, OrderSide.Sell, quantity, trigger, Now));
         Apply(new OrderProgressed(GuardLeg, OrderStatus.New, 0m, 0m, 0m, Now));
         Apply(new ProtectionEstablished(GuardLeg, ProtectionKind.GuardStop, trigger, Now),
-            () => Context.System.EventStream.Subscribe(Self, typeof(BookTicker)));
+            () => WatchQuotes());
     }
 
     /// <summary>A guard stop, or the local take profit of a bracket, fires on the live price.</summary>
@@ -393,7 +390,7 @@ public sealed partial class OrderIntent
             return;
         }
 
-        Log.LogInformation("{Kind} crossed for {Symbol} at bid {Bid}; selling at market", stopCrossed ? "Guard stop" : "Take profit", Symbol, ticker.BidPrice);
+        Log.Info("{Kind} crossed for {Symbol} at bid {Bid}; selling at market", stopCrossed ? "Guard stop" : "Take profit", Symbol, ticker.BidPrice);
         if (_data.Leg(StopLeg) is { IsTerminal: false } restingStop)
         {
             // The resting stop locks the balance the market sell needs: cancel it first (if it filled meanwhile, that ends the intent).
@@ -442,7 +439,7 @@ public sealed partial class OrderIntent
         var name = target.Leg + new string('x', attempts.Count + 1);
         if (name.Length > Domain.ClientOrderIds.MaxLegLength)
         {
-            Log.LogWarning("Intent {Intent}: cancelling leg {Leg} failed {Count} times; leaving it to the reconciler", _id, target.Leg, attempts.Count);
+            Log.Warning("Intent {Intent}: cancelling leg {Leg} failed {Count} times; leaving it to the reconciler", Id, target.Leg, attempts.Count);
             FinishAs(IntentStatus.Unresolved, $"cannot cancel leg {target.Leg}");
             return;
         }
@@ -459,7 +456,7 @@ public sealed partial class OrderIntent
     {
         if (_data.IsTerminal || _data.Status == IntentStatus.New)
         {
-            Sender.Tell(RouterProtocol.IntentReport.From(_data));
+            Sender.Tell(IntentProtocol.IntentReport.From(_data));
             return;
         }
 
@@ -474,7 +471,7 @@ public sealed partial class OrderIntent
             Apply(new OrderProgressed(GuardLeg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () => AfterArmedProgress(_data.Leg(GuardLeg)!));
         }
 
-        Sender.Tell(RouterProtocol.IntentReport.From(_data));
+        Sender.Tell(IntentProtocol.IntentReport.From(_data));
     }
 
     private void FinishAs(IntentStatus status, string reason) => Conclude(status, reason);

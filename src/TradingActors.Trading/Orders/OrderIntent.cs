@@ -1,24 +1,29 @@
-using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
+using Akka.Cluster.Sharding;
+using Akka.Persistence;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.Sharding;
 using static TradingActors.Trading.Orders.IntentEvents;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Orders.IntentProtocol;
 
 namespace TradingActors.Trading.Orders;
 
 /// <summary>
-/// One intent, worked into exchange orders by its policy. Every order is journaled with its client order id
-/// before it leaves the process, so after any crash the intent resumes by querying what it sent, never by
-/// sending it again. An outcome that stays unknown after querying is left to the reconciler.
+/// One intent, worked into exchange orders by its policy: a sharded entity whose id is the key every client order id
+/// of the intent carries, so exchange events reach it from their client order id alone. Every order is journaled
+/// with its client order id before it leaves the process, so after any crash the intent resumes by querying what it
+/// sent, never by sending it again. An outcome that stays unknown after querying is left to the reconciler. Every
+/// change is reported straight to the position that owns the intent. A finished intent leaves memory (its shard
+/// passivates it); its journal answers for it for ever.
 /// </summary>
-public sealed partial class OrderIntent : ReceivePersistentActor
+public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
 {
-    private readonly IntentId _id;
+    private readonly string _key;
     private readonly MarketContext _market;
-    private readonly IActorRef _router;
+    private IActorRef? _positions;
     private readonly HashSet<string> _inFlight = [];
     private readonly Dictionary<string, int> _queryAttempts = [];
     private readonly List<IActorRef> _waitingForSubmit = [];
@@ -35,28 +40,18 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     private bool _finishing;
     private bool _tradesFetched;
 
-    public OrderIntent(IntentId id, MarketContext market, IActorRef router)
+    public OrderIntent(string key, MarketContext market)
     {
-        _id = id;
+        _key = key;
         _market = market;
-        _router = router;
 
         Recover<IIntentEvent>(e => _data = _data.Apply(e));
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<SubmitIntent>(OnSubmit);
         Command<GetIntent>(_ => ReplyState());
-        Command<StopIfIdle>(_ =>
-        {
-            if (_data.Status == IntentStatus.New || _data.IsTerminal)
-            {
-                Context.Stop(Self);
-            }
-            else
-            {
-                Sender.Tell(new StillBusy(_id));
-            }
-        });
+        Command<GetIntentOf>(_ => ReplyState());
+        Command<StopEntity>(_ => Context.Stop(Self));
         Command<CancelIntent>(_ => OnCancelRequested());
         Command<OrderUpdated>(OnOrderUpdated);
         Command<AlgoOrderUpdated>(OnAlgoOrderUpdated);
@@ -88,18 +83,25 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         });
     }
 
-    public override string PersistenceId => PersistenceIdOf(_id);
+    public override string PersistenceId => PersistenceIdOf(_key);
 
-    public static string PersistenceIdOf(IntentId id) => $"intent-{id.Value}";
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IntentId id, MarketContext market, IActorRef router) =>
-        Actors.Props.Create(() => new OrderIntent(id, market, router));
+    public static string PersistenceIdOf(string key) => $"intent-{key}";
+
+    public static string PersistenceIdOf(IntentId id) => PersistenceIdOf(ClientOrderIds.IntentKey(id));
+
+    public static Props Props(string key, MarketContext market) => Akka.Actor.Props.Create(() => new OrderIntent(key, market));
+
+    private IntentId Id => _data.Id;
+
+    private IActorRef Positions => _positions ??= TradingShards.Positions(Context.System, _market.Market);
 
     private Symbol Symbol => _data.Spec!.Symbol;
 
     private RouterSettings Settings => _market.Settings;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     private void OnRecovered()
     {
@@ -108,14 +110,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             return;
         }
 
-        foreach (var leg in _data.Legs)
-        {
-            _router.Tell(new LegRegistered(_id, leg.ClientOrderId));
-        }
-
         if (_data.IsTerminal)
         {
-            _router.Tell(new IntentDone(_id, Finished: true));
+            Passivate();
             return;
         }
 
@@ -128,12 +125,12 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         if (_data.Spec is OrderIntentSpec.Trade { Policy: ExecutionPolicy.MakerThenTaker makerThenTaker } && _data.Leg(MakerLeg) is { IsTerminal: false } maker)
         {
             var left = makerThenTaker.Window - (Now - maker.SentAt);
-            Context.Timers.StartSingleTimer(MakerLeg, new MakerWindowElapsed(), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            Timers.StartSingleTimer(MakerLeg, new MakerWindowElapsed(), left > TimeSpan.Zero ? left : TimeSpan.Zero);
         }
 
         if (_data.Status == IntentStatus.Armed && _data.Legs.Any(l => l.Kind == LegKind.GuardStop || l.Protection is ProtectionKind.Oco or ProtectionKind.Stop))
         {
-            Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
+            WatchQuotes();
         }
 
         // A crash after the protection's end was journaled (filled, cancelled) but before the intent finished.
@@ -177,8 +174,8 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     {
         if (_data.Status == IntentStatus.New)
         {
-            Sender.Tell(new IntentNotFound(_id));
-            _router.Tell(new IntentDone(_id, Finished: false));
+            Sender.Tell(new IntentNotFound(_key));
+            Passivate();
             return;
         }
 
@@ -189,9 +186,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     {
         var before = _data.Status;
         _data = _data.Apply(e);
-        if (e is not OrderSending)
+        if (e is not OrderSending && _data.Owner is { } owner)
         {
-            _router.Tell(IntentReport.From(_data));
+            Positions.Tell(IntentReport.From(_data));
         }
 
         if (e is IntentFinished)
@@ -205,8 +202,8 @@ public sealed partial class OrderIntent : ReceivePersistentActor
 
         if (_data.IsTerminal && before != _data.Status)
         {
-            Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
-            _router.Tell(new IntentDone(_id, Finished: true));
+            _market.MarketData.Unsubscribe(Symbol, Self);
+            Passivate();
         }
 
         then?.Invoke();
@@ -251,13 +248,12 @@ public sealed partial class OrderIntent : ReceivePersistentActor
     /// <summary>Journals the leg, then sends it. Nothing leaves the process before the journal has it.</summary>
     private void Send(string legName, LegKind kind, OrderSide side, decimal quantity, decimal? price, Func<ClientOrderId, Task<object>> request)
     {
-        var clientOrderId = ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, _id, legName);
+        var clientOrderId = ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, Id, legName);
         _inFlight.Add(legName);
         Apply(new OrderSending(legName, clientOrderId, kind, side, quantity, price, Now), () =>
         {
-            _router.Tell(new LegRegistered(_id, clientOrderId));
             var self = Self;
-            request(clientOrderId).PipeTo(self, answer => new LegAnswered(legName, answer), e => new LegAnswered(legName, new OrderOutcome.Unknown(e.Message)));
+            request(clientOrderId).PipeTo(self, success: answer => new LegAnswered(legName, answer), failure: e => new LegAnswered(legName, new OrderOutcome.Unknown(e.Message)));
         });
     }
 
@@ -280,7 +276,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         {
             // "Unknown order" came before the order did (a placement that landed late): it is open, so cancel it again.
             _notOpen.Remove(leg.Leg);
-            Context.Timers.StartSingleTimer($"recancel-{leg.Leg}", new Recancel(leg.Leg), Settings.UnknownQueryBackoff);
+            Timers.StartSingleTimer($"recancel-{leg.Leg}", new Recancel(leg.Leg), Settings.UnknownQueryBackoff);
         }
 
         if (leg.Status is not null && answered.Outcome is OrderOutcome.Unknown or AlgoOrderOutcome.Unknown or OrderListOutcome.Unknown)
@@ -380,7 +376,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
                     {
                         // The cancel did not take (or its outcome is unknown): ask, and cancel again unless the answer ends it.
                         Self.Tell(new QueryLeg(target.Leg));
-                        Context.Timers.StartSingleTimer($"recancel-{target.Leg}", new Recancel(target.Leg), Settings.UnknownQueryBackoff);
+                        Timers.StartSingleTimer($"recancel-{target.Leg}", new Recancel(target.Leg), Settings.UnknownQueryBackoff);
                     }
 
                     break;
@@ -425,8 +421,8 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         {
             if (leg.IsUnknown)
             {
-                Log.LogWarning("Intent {Intent} leg {Leg} ({ClientOrderId}) is still unknown after {Attempts} queries; leaving it to the reconciler",
-                    _id, leg.Leg, leg.ClientOrderId, attempt - 1);
+                Log.Warning("Intent {Intent} leg {Leg} ({ClientOrderId}) is still unknown after {Attempts} queries; leaving it to the reconciler",
+                    Id, leg.Leg, leg.ClientOrderId, attempt - 1);
                 Apply(new IntentFinished(IntentStatus.Unresolved, $"leg {leg.Leg}: {reason}", Now));
             }
             else if (leg.Status is null)
@@ -436,13 +432,13 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             }
             else if (notFound && _notOpen.Contains(leg.Leg))
             {
-                Log.LogWarning("Intent {Intent} leg {Leg} ({ClientOrderId}) is neither open nor found on the exchange; it ended with {Executed} executed",
-                    _id, leg.Leg, leg.ClientOrderId, leg.ExecutedQuantity);
+                Log.Warning("Intent {Intent} leg {Leg} ({ClientOrderId}) is neither open nor found on the exchange; it ended with {Executed} executed",
+                    Id, leg.Leg, leg.ClientOrderId, leg.ExecutedQuantity);
                 Progress(leg, OrderStatus.Canceled, leg.ExecutedQuantity, leg.AveragePrice);
             }
             else
             {
-                Log.LogWarning("Intent {Intent} leg {Leg} ({ClientOrderId}) was seen but cannot be queried now; waiting for the stream", _id, leg.Leg, leg.ClientOrderId);
+                Log.Warning("Intent {Intent} leg {Leg} ({ClientOrderId}) was seen but cannot be queried now; waiting for the stream", Id, leg.Leg, leg.ClientOrderId);
                 _queryAttempts.Remove(leg.Leg);
             }
 
@@ -450,7 +446,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         }
 
         var delay = Settings.UnknownQueryBackoff * Math.Pow(2, attempt - 1);
-        Context.Timers.StartSingleTimer($"query-{leg.Leg}", new QueryLeg(leg.Leg), delay);
+        Timers.StartSingleTimer($"query-{leg.Leg}", new QueryLeg(leg.Leg), delay);
     }
 
     private void OnQueryLeg(QueryLeg query)
@@ -469,7 +465,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             LegKind.Oco when leg.Leg == OcoLeg => Box(_market.Spot!.QueryOrderListAsync(leg.ClientOrderId)),
             _ => Box(_market.Exchange.QueryOrderAsync(Symbol, leg.ClientOrderId)),
         };
-        request.PipeTo(self, answer => new LegAnswered(leg.Leg, answer, IsQuery: true), e => new LegAnswered(leg.Leg, new OrderOutcome.Unknown(e.Message), IsQuery: true));
+        request.PipeTo(self, success: answer => new LegAnswered(leg.Leg, answer, IsQuery: true), failure: e => new LegAnswered(leg.Leg, new OrderOutcome.Unknown(e.Message), IsQuery: true));
     }
 
     private void Progress(LegData leg, OrderSnapshot order) => Progress(leg, order.Status, order.ExecutedQuantity, order.AveragePrice, order.OrderId);
@@ -525,7 +521,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             : 0m;
         if (quoteFee == 0m && fill.Commission != 0m)
         {
-            Log.LogWarning("Intent {Id}: commission {Commission} {Asset} cannot be valued in {Quote}; PnL leaves it out", _id, fill.Commission, fill.CommissionAsset, rules?.QuoteAsset);
+            Log.Warning("Intent {Id}: commission {Commission} {Asset} cannot be valued in {Quote}; PnL leaves it out", Id, fill.Commission, fill.CommissionAsset, rules?.QuoteAsset);
         }
 
         return new FillRecorded(
@@ -549,7 +545,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
         {
             if (_concluding is null)
             {
-                Context.Timers.StartSingleTimer(SettleTimer, new SettleTrades(), Settings.TradeSettleTimeout);
+                Timers.StartSingleTimer(SettleTimer, new SettleTrades(), Settings.TradeSettleTimeout);
             }
 
             _concluding = (status, reason);
@@ -558,14 +554,14 @@ public sealed partial class OrderIntent : ReceivePersistentActor
 
         _concluding = null;
         _finishing = true;
-        Context.Timers.Cancel(SettleTimer);
+        Timers.Cancel(SettleTimer);
         Apply(new IntentFinished(status, reason, Now));
     }
 
     private void OnSettleTrades()
     {
         var since = _data.Legs.Where(l => l.AwaitsTrades).Select(l => l.SentAt).DefaultIfEmpty(Now).Min() - TimeSpan.FromMinutes(1);
-        _market.Exchange.GetTradesAsync(Symbol, since).PipeTo(Self, fills => new TradesFetched(fills), e => new TradesFetched([], e.Message));
+        _market.Exchange.GetTradesAsync(Symbol, since).PipeTo(Self, success: fills => new TradesFetched(fills), failure: e => new TradesFetched([], e.Message));
     }
 
     private void OnTradesFetched(TradesFetched fetched)
@@ -581,7 +577,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor
 
         if (missing > 0m)
         {
-            Log.LogWarning("Intent {Id}: trades for {Missing} of the execution not found ({Error}); reporting the orders' own prices without their fees", _id, missing, fetched.Error ?? "not listed");
+            Log.Warning("Intent {Id}: trades for {Missing} of the execution not found ({Error}); reporting the orders' own prices without their fees", Id, missing, fetched.Error ?? "not listed");
         }
 
         if (_concluding is { } pending)
@@ -598,6 +594,22 @@ public sealed partial class OrderIntent : ReceivePersistentActor
             OnAlgoSnapshot(leg, update.Order);
         }
     }
+
+    protected override void PostStop()
+    {
+        if (_data.Spec is not null)
+        {
+            _market.MarketData.Unsubscribe(Symbol, Self);
+        }
+
+        base.PostStop();
+    }
+
+    /// <summary>Follows the symbol's quotes (a guard stop or a chasing order prices from them).</summary>
+    private void WatchQuotes() => _market.MarketData.Subscribe(Symbol, Self);
+
+    /// <summary>Asks the shard to stop this intent; what arrives meanwhile goes to its next incarnation.</summary>
+    private void Passivate() => Context.Parent.Tell(new Passivate(StopEntity.Instance));
 
     private static bool IsFinal(OrderStatus status) =>
         status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired or OrderStatus.ExpiredInMatch;

@@ -1,8 +1,9 @@
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Orders.IntentProtocol;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Trading.Positions;
@@ -42,13 +43,13 @@ public sealed partial class Position
         switch (report.Status)
         {
             case IntentStatus.Completed when report.FilledQuantity > 0m:
-                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
+                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected);
                 break;
             case IntentStatus.Completed or IntentStatus.Failed:
                 Record(new EntryFailed(report.Reason, Now), AfterTerminal);
                 break;
             case IntentStatus.Unresolved when report.FilledQuantity > 0m:
-                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
+                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected);
                 break;
             case IntentStatus.Unresolved when _verifyUntil == default:
                 // Unknown is not failure: ask the other sources until the deadline (a late stream fill still counts).
@@ -75,7 +76,7 @@ public sealed partial class Position
             }
             else
             {
-                Context.Timers.StartSingleTimer("verify-entry", new VerifyEntry(), _verifyUntil - Now);
+                Timers.StartSingleTimer("verify-entry", new VerifyEntry(), _verifyUntil - Now);
             }
 
             return;
@@ -84,10 +85,10 @@ public sealed partial class Position
         var self = Self;
         futures.GetPositionsAsync(_data.Symbol).PipeTo(
             self,
-            positions => positions.FirstOrDefault(p => p.Symbol == _data.Symbol) is { } p
+            success: positions => positions.FirstOrDefault(p => p.Symbol == _data.Symbol) is { } p
                 ? new ExchangePositionSeen(p.Quantity, p.EntryPrice, null)
                 : new ExchangePositionSeen(0m, 0m, null),
-            e => new ExchangePositionSeen(null, 0m, e));
+            failure: e => new ExchangePositionSeen(null, 0m, e));
     }
 
     private void OnExchangePositionSeen(ExchangePositionSeen seen)
@@ -100,7 +101,7 @@ public sealed partial class Position
         var ours = seen.Quantity is { } quantity && Math.Sign(quantity) == (int)_data.Direction.Sign() ? Math.Abs(quantity) : 0m;
         if (ours > 0m)
         {
-            Record(new EntryFilled(Math.Min(ours, _data.RequestedQuantity), seen.EntryPrice, 0m, "position-query", Now), EnsureProtected, OrdersExecutedTag);
+            Record(new EntryFilled(Math.Min(ours, _data.RequestedQuantity), seen.EntryPrice, 0m, "position-query", Now), EnsureProtected);
             return;
         }
 
@@ -111,7 +112,7 @@ public sealed partial class Position
         }
 
         var delay = RetryDelay(Math.Min(_verifyAttempt++, 5));
-        Context.Timers.StartSingleTimer("verify-entry", new VerifyEntry(), delay);
+        Timers.StartSingleTimer("verify-entry", new VerifyEntry(), delay);
     }
 
     /// <summary>
@@ -124,7 +125,7 @@ public sealed partial class Position
         {
             if (_market.Market == Market.Futures)
             {
-                ToRouter(new SubmitIntent(RollbackIntentId, new OrderIntentSpec.Trade
+                ToIntent(new SubmitIntent(RollbackIntentId, new OrderIntentSpec.Trade
                 {
                     Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.RequestedQuantity,
                     Policy = new ExecutionPolicy.Market(), ReduceOnly = true,
@@ -155,7 +156,7 @@ public sealed partial class Position
             case IntentStatus.Completed when report.FilledQuantity > 0m:
                 // A partial exit: that part's profit is realized, the rest is still open and is closed again at market.
                 var part = (_data.Direction.Sign() * (report.AveragePrice - _data.EntryPrice) * report.FilledQuantity) - report.Fees;
-                Record(new ExitPartiallyFilled(report.FilledQuantity, report.AveragePrice, report.Fees, part, Now), tags: OrdersExecutedTag);
+                Record(new ExitPartiallyFilled(report.FilledQuantity, report.AveragePrice, report.Fees, part, Now));
                 Record(new CloseFailed($"exit filled {report.FilledQuantity} of {_data.Quantity}", Now), () => RetryClose());
                 break;
             case IntentStatus.Completed or IntentStatus.Failed:
@@ -200,7 +201,7 @@ public sealed partial class Position
         {
             case IntentStatus.Armed when known is null && !_data.IsOpen:
                 // Armed after the position ended (a close raced the stop): it protects nothing, so it goes.
-                ToRouter(new CancelIntent(report.Id));
+                ToIntent(new CancelIntent(report.Id));
                 break;
 
             case IntentStatus.Armed when known is null && report.ProtectionLeg is { } leg:
@@ -210,17 +211,11 @@ public sealed partial class Position
                     _pendingStop = null;
                 }
 
-                var tag = kind switch
-                {
-                    ProtectionKind.Oco => OcoArmedTag,
-                    ProtectionKind.GuardStop => GuardArmedTag,
-                    _ => StopArmedTag,
-                };
                 Record(new ProtectionArmed(report.Id, kind, leg.ClientOrderId, leg.Price ?? _pendingStopPrice ?? 0m, Now), () =>
                 {
                     ReplaceOlderStops();
                     EnsureTakeProfit();
-                }, tag);
+                });
                 if (kind == ProtectionKind.GuardStop)
                 {
                     Alert(AlertSeverity.Warning, $"{_data.Symbol} cannot hold a stop order; a local guard stop watches the price");
@@ -276,7 +271,7 @@ public sealed partial class Position
                 Record(new ProtectionFailed(report.Id, $"outcome unknown: {report.Reason}", Now), () =>
                 {
                     Alert(AlertSeverity.Critical, $"stop {report.Id} outcome unknown ({report.Reason}); placing another");
-                    Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff);
+                    Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff);
                 });
                 break;
 
@@ -296,7 +291,7 @@ public sealed partial class Position
                         Alert(AlertSeverity.Critical, $"position is unprotected: stop refused ({report.Reason})");
                         if (_data.StopFailures < MaxStopFailures)
                         {
-                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), RetryDelay(_data.StopFailures));
+                            Timers.StartSingleTimer("retry-stop", new RetryStop(), RetryDelay(_data.StopFailures));
                         }
                     }
                     else if (move is not null && _data.State == PositionState.Active)
@@ -305,7 +300,7 @@ public sealed partial class Position
                         Alert(AlertSeverity.Warning, $"stop move to {move.StopPrice} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
                         if (_data.StopFailures < MaxStopFailures)
                         {
-                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, RetryDelay(_data.StopFailures));
+                            Timers.StartSingleTimer(nameof(RetryMove), move, RetryDelay(_data.StopFailures));
                         }
                     }
                 });
@@ -319,7 +314,7 @@ public sealed partial class Position
         var newest = _data.ActiveStop;
         foreach (var old in _data.Protections.Values.Where(p => p != newest && p.Kind != ProtectionKind.TakeProfit))
         {
-            ToRouter(new CancelIntent(old.Intent));
+            ToIntent(new CancelIntent(old.Intent));
         }
     }
 
@@ -332,7 +327,7 @@ public sealed partial class Position
         {
             Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
             AfterTerminal();
-        }, OrdersExecutedTag);
+        });
     }
 
     /// <summary>After the end: cancel what still protects, check the exchange is flat, then leave memory.</summary>
@@ -370,8 +365,8 @@ public sealed partial class Position
         var self = Self;
         _market.Futures!.GetPositionsAsync(_data.Symbol).PipeTo(
             self,
-            positions => new FlatnessSeen(positions.Where(p => p.Symbol == _data.Symbol).Sum(p => p.Quantity), null),
-            e => new FlatnessSeen(null, e));
+            success: positions => new FlatnessSeen(positions.Where(p => p.Symbol == _data.Symbol).Sum(p => p.Quantity), null),
+            failure: e => new FlatnessSeen(null, e));
     }
 
     private void OnFlatnessSeen(FlatnessSeen seen)
@@ -380,7 +375,7 @@ public sealed partial class Position
         {
             if (_verifyAttempt++ < 5)
             {
-                Context.Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
+                Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
             }
             else
             {

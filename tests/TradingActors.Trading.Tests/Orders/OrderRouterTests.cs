@@ -27,18 +27,18 @@ public sealed class OrderRouterTests : IAsyncLifetime
         {
             var id = new IntentId($"race-{round}");
             var questions = Enumerable.Range(0, 20)
-                .Select(_ => Task.Run(() => router.Ask<object>(new RouterProtocol.GetIntent(id), Patience)))
+                .Select(_ => Task.Run(() => router.Ask<object>(new IntentProtocol.GetIntent(id), Patience)))
                 .ToList();
             var submitted = router.Ask<object>(
-                new RouterProtocol.SubmitIntent(id, new OrderIntentSpec.Trade
+                new IntentProtocol.SubmitIntent(id, new OrderIntentSpec.Trade
                 {
                     Market = Market.Futures, Symbol = TradingScenario.Btc, Side = OrderSide.Buy, Quantity = 0.001m, Policy = new ExecutionPolicy.Market(),
                 }),
                 Patience);
-            questions.AddRange(Enumerable.Range(0, 20).Select(_ => Task.Run(() => router.Ask<object>(new RouterProtocol.GetIntent(id), Patience))));
+            questions.AddRange(Enumerable.Range(0, 20).Select(_ => Task.Run(() => router.Ask<object>(new IntentProtocol.GetIntent(id), Patience))));
 
-            Assert.IsType<RouterProtocol.IntentReport>(await submitted);
-            Assert.All(await Task.WhenAll(questions), answer => Assert.True(answer is RouterProtocol.IntentReport or RouterProtocol.IntentNotFound));
+            Assert.IsType<IntentProtocol.IntentReport>(await submitted);
+            Assert.All(await Task.WhenAll(questions), answer => Assert.True(answer is IntentProtocol.IntentReport or IntentProtocol.IntentNotFound));
         }
     }
 }

@@ -116,7 +116,7 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(2), new ExecutionPolicy.Market()));
         var entry = (await _scenario.PositionAsync(_scenario.Futures, id)).Data.EntryIntent;
         await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is RouterProtocol.IntentReport report
+            await _scenario.Futures.Router.Ask<object>(new IntentProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport report
             && report.Legs.Any(l => l.Status == OrderStatus.New));
 
         await _scenario.StopNodeAsync();
@@ -149,7 +149,7 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
         var rollback = new IntentId($"{id.Value}-rb");
         await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is RouterProtocol.IntentReport { Status: IntentStatus.Failed });
+            await _scenario.Futures.Router.Ask<object>(new IntentProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport { Status: IntentStatus.Failed });
         _scenario.Simulator.ClearFaults();
 
         var rolledBack = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.RolledBack && p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
