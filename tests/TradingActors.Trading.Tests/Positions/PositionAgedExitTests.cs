@@ -1,6 +1,6 @@
-using TradingActors.Actors;
+using Microsoft.Extensions.Time.Testing;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.TestKit;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
@@ -17,8 +17,10 @@ namespace TradingActors.Trading.Tests.Positions;
 [Collection(SimulatorScenarios.Name)]
 public sealed class PositionAgedExitTests : IAsyncLifetime
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const decimal Commission = 0.0004m;
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private TradingScenario _scenario = null!;
 
     public async Task InitializeAsync() => _scenario = await TradingScenario.StartAsync(
@@ -127,7 +129,7 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
         return (id, active.Data.EntryPrice);
     }
 
-    private Task QuotedAsync(decimal price) => TradingScenario.WaitUntilAsync(
+    private Task QuotedAsync(decimal price) => _scenario.WaitUntilAsync(
         () => Task.FromResult(_scenario.Futures.Context.Quotes.TryGet(TradingScenario.Btc, out var quote) && Math.Abs(((quote.Bid + quote.Ask) / 2m) - price) < 50m),
         describe: () => $"no quote near {price}");
 }

@@ -1,6 +1,5 @@
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
 using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
@@ -26,7 +25,7 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     public async Task A_maker_order_that_fills_within_its_window_needs_no_taker()
     {
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
-        await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+        await _scenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
 
         _scenario.SetPrice(TradingScenario.Btc, 49_900m);
 
@@ -57,17 +56,10 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 1_500, Count = 1 });
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
         // The maker order is in flight once its intent journaled it (reading the journal disturbs no actor).
-        await TradingScenario.WaitUntilAsync(async () =>
+        await _scenario.WaitUntilAsync(async () =>
         {
-            await foreach (var e in _scenario.System.Persistence().Queries.CurrentEventsByPersistenceId(OrderIntent.PersistenceIdOf(new IntentId($"{id.Value}-en"))))
-            {
-                if (e.Event is IntentEvents.OrderSending)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            var events = await _scenario.EventsAsync(OrderIntent.PersistenceIdOf(new IntentId($"{id.Value}-en")));
+            return events.Any(e => e is IntentEvents.OrderSending);
         });
         _scenario.SetPrice(TradingScenario.Btc, 49_500m);
 
@@ -115,8 +107,8 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     {
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(2), new ExecutionPolicy.Market()));
         var entry = (await _scenario.PositionAsync(_scenario.Futures, id)).Data.EntryIntent;
-        await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new IntentProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport report
+        await _scenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Intents.Ask<object>(new IntentProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport report
             && report.Legs.Any(l => l.Status == OrderStatus.New));
 
         await _scenario.StopNodeAsync();
@@ -142,20 +134,20 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "GET" });
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk" });
         var id = await OpenLongAsync(new ExecutionPolicy.Market());
-        await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+        await _scenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
 
         // The rollback's reduce-only close is refused, so the position stays open on the exchange; then the
         // exchange answers again, and the flatness check (still retrying) sees what is left.
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
         var rollback = new IntentId($"{id.Value}-rb");
-        await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new IntentProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport { Status: IntentStatus.Failed });
+        await _scenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Intents.Ask<object>(new IntentProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport { Status: IntentStatus.Failed });
         _scenario.Simulator.ClearFaults();
 
         var rolledBack = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.RolledBack && p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
         Assert.False(rolledBack.Data.VerifiedFlat);
-        var alerts = await _scenario.System.Persistence().Queries.CurrentEventsByTag(Trading.Positions.Position.AlertsTag, 0).ToListAsync();
-        Assert.Contains(alerts, a => a.Event is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal));
+        var alerts = await _scenario.TaggedAsync(Trading.Positions.Position.AlertsTag);
+        Assert.Contains(alerts, a => a is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal));
     }
 
     private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal quantity = 0.01m)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Simulator.Engine;
 using TradingActors.Trading.Domain;
@@ -40,11 +40,12 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
             }
             """).Build());
 
-        var strategies = StrategyActors.Start(_scenario.System, definitions, _markets, _risk);
+        var strategies = _scenario.System.ActorOf(StrategyActors.Props(definitions, _markets, _risk), "strategies");
+        _scenario.System.EventStream.Subscribe(strategies, typeof(StrategyProtocol.StopStrategies));
 
         StrategyProtocol.SignalRecorded? opened = null;
         var price = 50_000m;
-        await TradingScenario.WaitUntilAsync(async () =>
+        await _scenario.WaitUntilAsync(async () =>
         {
             // Prices move only when set: keep the market ticking so bars form.
             _scenario.SetPrice(TradingScenario.Btc, price += 1m);
