@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Node.Config;
 using TradingActors.Trading;
 using TradingActors.Trading.Risk;
 using TradingActors.Trading.Strategy;
 using TradingActors.Trading.Strategy.Rules;
+using TradingActors.Trading.Time;
 using static TradingActors.Trading.Strategy.StrategyProtocol;
 
 namespace TradingActors.Node;
@@ -57,7 +58,7 @@ public sealed class StrategyWiring
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);
-        _clock = system.TimeProvider;
+        _clock = TradingClock.Get(system).TimeProvider;
         Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets), "risk");
         var tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
         foreach (var skipped in _definitions.Except(tradable))
@@ -65,7 +66,8 @@ public sealed class StrategyWiring
             logger.LogWarning("Strategy {Name} trades {Market}, which this node does not run: skipped", skipped.Name, skipped.Market);
         }
 
-        Strategies = StrategyActors.Start(system, tradable, markets, Risk);
+        Strategies = system.ActorOf(StrategyActors.Props(tradable, markets, Risk), "strategies");
+        system.EventStream.Subscribe(Strategies, typeof(StopStrategies));
         logger.LogInformation("{Count} strategies configured: {Names}", tradable.Count, string.Join(", ", tradable.Select(d => d.Name)));
     }
 

@@ -20,11 +20,6 @@ namespace TradingActors.Trading.Positions;
 /// </summary>
 public sealed partial class Position : ReceivePersistentActor, IWithTimers
 {
-    public const string OrdersExecutedTag = "orders:executed";
-    public const string StopArmedTag = "risk:sl_arm";
-    public const string OcoArmedTag = "spot:oco:armed";
-    public const string GuardArmedTag = "guard:spot:arm";
-    public const string AlertsTag = "alerts";
     private const int MaxStopFailures = 10;
 
     private readonly PositionId _id;

@@ -22,7 +22,6 @@ namespace TradingActors.Trading.Reconciliation;
 /// </summary>
 public sealed class Reconciler : ReceivePersistentActor, IWithTimers
 {
-    public const string ReconciledTag = "strategy:reconciled";
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IReadOnlyDictionary<Market, MarketActors> _markets;

@@ -24,6 +24,9 @@ public static class JournalTags
     /// <summary>The reconciler acted on a difference, or finished a run.</summary>
     public const string Reconciled = "strategy:reconciled";
 
+    /// <summary>Every event of every position: the read side's position listing follows it.</summary>
+    public const string Positions = "positions";
+
     /// <summary>A strategy journaled a signal and its decision.</summary>
     public const string Signals = "signals";
 }

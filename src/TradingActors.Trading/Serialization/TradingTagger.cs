@@ -24,8 +24,18 @@ public sealed class TradingTagger : IWriteEventAdapter
     private static readonly ImmutableHashSet<string> ReconciledAlert = [JournalTags.Reconciled, JournalTags.Alerts];
     private static readonly ImmutableHashSet<string> Signals = [JournalTags.Signals];
 
-    /// <summary>The tags of <paramref name="evt"/>; empty when it has none.</summary>
-    public static ImmutableHashSet<string> TagsOf(object evt) => evt switch
+    /// <summary>The tags of <paramref name="evt"/>; empty when it has none. Every position event is also tagged <see cref="JournalTags.Positions"/>.</summary>
+    public static ImmutableHashSet<string> TagsOf(object evt) => evt is IPositionEvent ? Of(evt).Add(JournalTags.Positions) : Of(evt);
+
+    public string Manifest(object evt) => string.Empty;
+
+    public object ToJournal(object evt)
+    {
+        var tags = TagsOf(evt);
+        return tags.IsEmpty ? evt : new Tagged(evt, tags);
+    }
+
+    private static ImmutableHashSet<string> Of(object evt) => evt switch
     {
         EntryFilled or ExitPartiallyFilled or PositionClosed or OrphanClosed => OrdersExecuted,
         ProtectionArmed { Kind: ProtectionKind.Oco } => OcoArmed,
@@ -37,12 +47,4 @@ public sealed class TradingTagger : IWriteEventAdapter
         StrategyProtocol.SignalRecorded => Signals,
         _ => None,
     };
-
-    public string Manifest(object evt) => string.Empty;
-
-    public object ToJournal(object evt)
-    {
-        var tags = TagsOf(evt);
-        return tags.IsEmpty ? evt : new Tagged(evt, tags);
-    }
 }

@@ -17,7 +17,6 @@ namespace TradingActors.Trading.Strategy;
 /// </summary>
 public sealed class TradingStrategy : ReceivePersistentActor
 {
-    public const string SignalsTag = "signals";
     private const int RecentSignals = 50;
 
     private readonly StrategyDefinition _definition;

@@ -3,6 +3,7 @@ using TradingActors.Exchange;
 using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
+using TradingActors.Trading.Serialization;
 using TradingActors.Trading.Positions;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
@@ -146,7 +147,7 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
 
         var rolledBack = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.RolledBack && p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
         Assert.False(rolledBack.Data.VerifiedFlat);
-        var alerts = await _scenario.TaggedAsync(Trading.Positions.Position.AlertsTag);
+        var alerts = await _scenario.TaggedAsync(JournalTags.Alerts);
         Assert.Contains(alerts, a => a is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal));
     }
 

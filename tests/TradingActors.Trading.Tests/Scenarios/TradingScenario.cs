@@ -44,7 +44,6 @@ public sealed class TradingScenario : IAsyncDisposable
 
     public SimulatorServer Simulator { get; private set; }
 
-    private string JournalPath => Path.Combine(_directory, "journal.db");
 
     public ActorSystem System { get; private set; } = null!;
 
@@ -73,7 +72,7 @@ public sealed class TradingScenario : IAsyncDisposable
     /// <summary>Starts the actors on the journal (again, after <see cref="StopNodeAsync"/>: a restart).</summary>
     public async Task StartNodeAsync()
     {
-        System = ActorSystem.Create("scenario", ScenarioConfig.Sqlite(JournalPath));
+        System = ActorSystem.Create("scenario", ScenarioConfig.Sqlite(_directory));
         Kit = new TestKit(System);
         var cluster = Cluster.Get(System);
         var up = new TaskCompletionSource();
@@ -138,7 +137,7 @@ public sealed class TradingScenario : IAsyncDisposable
     /// </summary>
     public async Task AppendToJournalAsync(string persistenceId, object payload)
     {
-        var system = ActorSystem.Create("journal-edit", ScenarioConfig.Sqlite(JournalPath));
+        var system = ActorSystem.Create("journal-edit", ScenarioConfig.Sqlite(_directory));
         try
         {
             var probe = new TestKit(system).CreateTestProbe();

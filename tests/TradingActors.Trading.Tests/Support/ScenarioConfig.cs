@@ -1,29 +1,20 @@
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
-using Akka.Persistence.Sql;
 using Akka.TestKit;
+using TradingActors.Node.Persistence;
 
 namespace TradingActors.Trading.Tests.Support;
 
-/// <summary>The node's Akka settings (hocon/akka.conf) with an Akka.Persistence.Sql journal on a SQLite file.</summary>
+/// <summary>The node's Akka settings (hocon/akka.conf) with the node's Akka.Persistence.Sql journal on a SQLite file.</summary>
 public static class ScenarioConfig
 {
-    public static Config Sqlite(string path)
+    public static Config Sqlite(string directory)
     {
-        var connection = $"Data Source={path}";
-        var journal = ConfigurationFactory.ParseString($$"""
-            akka.loglevel = WARNING
-            akka.persistence {
-              journal.plugin = "akka.persistence.journal.sql"
-              journal.sql { connection-string = "{{connection}}", provider-name = "SQLite.MS", auto-initialize = on }
-              snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
-              snapshot-store.sql { connection-string = "{{connection}}", provider-name = "SQLite.MS", auto-initialize = on }
-              query.journal.sql { connection-string = "{{connection}}", provider-name = "SQLite.MS" }
-            }
-            """);
-        return journal
+        var journal = JournalConfiguration.Read(ConfigurationFactory.ParseString("plugin = sqlite"), directory);
+        journal.PrepareStorageAsync().GetAwaiter().GetResult();
+        return ConfigurationFactory.ParseString("akka.loglevel = WARNING")
             .WithFallback(ConfigurationFactory.ParseString(File.ReadAllText(HoconFile("akka.conf"))))
-            .WithFallback(SqlPersistence.DefaultConfiguration)
+            .WithFallback(journal.Config)
             .WithFallback(ClusterSharding.DefaultConfig())
             .WithFallback(TestKitBase.DefaultConfig);
     }

@@ -1,0 +1,29 @@
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using TradingActors.Node.Persistence;
+using TradingActors.Trading.Time;
+
+namespace TradingActors.Node;
+
+/// <summary>The actor system's configuration: the node's Akka settings, its journal, its clock, and Serilog as Akka's logger.</summary>
+public static class NodeAkkaConfig
+{
+    private const string Logging = """
+        akka {
+          loggers = ["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"]
+          logger-formatter = "Akka.Logger.Serilog.SerilogLogMessageFormatter, Akka.Logger.Serilog"
+        }
+        """;
+
+    public static Config Build(Config akka, JournalConfiguration journal, TimeProvider clock, double speed)
+    {
+        ArgumentNullException.ThrowIfNull(akka);
+        ArgumentNullException.ThrowIfNull(journal);
+        var config = ConfigurationFactory.ParseString(Logging)
+            .WithFallback(akka)
+            .WithFallback(TradingClock.Config(clock))
+            .WithFallback(journal.Config)
+            .WithFallback(ClusterSharding.DefaultConfig());
+        return TradingClock.ScaledTimeouts(speed, config).WithFallback(config);
+    }
+}
