@@ -2,6 +2,7 @@ using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using TradingActors.Node.Persistence;
 using TradingActors.Trading.Time;
+using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node;
 
@@ -15,7 +16,7 @@ public static class NodeAkkaConfig
         }
         """;
 
-    public static Config Build(Config akka, JournalConfiguration journal, TimeProvider clock, double speed)
+    public static AkkaConfig Build(AkkaConfig akka, JournalConfiguration journal, TimeProvider clock, double speed)
     {
         ArgumentNullException.ThrowIfNull(akka);
         ArgumentNullException.ThrowIfNull(journal);

@@ -9,10 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Node.Config;
 using TradingActors.Node.Management;
 using TradingActors.Trading.Serialization;
+using TradingActors.Trading.Time;
 
 namespace TradingActors.Node;
 
@@ -89,7 +90,7 @@ public sealed class NodeHost : IAsyncDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, host.Stopping);
             try
             {
-                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, host.Node.System.TimeProvider, linked.Token);
+                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, TradingClock.Get(host.Node.System).TimeProvider, linked.Token);
                 await output.WriteLineAsync($"Duration {duration} over: stopping.");
             }
             catch (OperationCanceledException)

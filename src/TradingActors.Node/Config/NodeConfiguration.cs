@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using TradingActors.Actors;
 using TradingActors.Exchange;
 using TradingActors.Hocon;
-using TradingActors.Persistence;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 using TradingActors.Trading.Reconciliation;
@@ -92,59 +90,6 @@ public static class NodeConfiguration
         }
 
         return settings;
-    }
-
-    public static ActorSystemSettings ReadActors(IConfiguration configuration)
-    {
-        var c = new ConfigValues(configuration, "trading-actors.actors");
-        var d = new ActorSystemSettings();
-        return d with
-        {
-            Throughput = c.Int("throughput", 1) ?? d.Throughput,
-            DeadLetterLogMaxPerMinute = c.Int("dead-letters.log-max-per-minute", 0) ?? d.DeadLetterLogMaxPerMinute,
-            AskDefaultTimeout = c.Duration("ask.default-timeout") ?? d.AskDefaultTimeout,
-        };
-    }
-
-    /// <summary>The journal; a SQLite path left at its default moves into the node's data directory.</summary>
-    public static JournalOptions ReadJournal(IConfiguration configuration, string dataDirectory)
-    {
-        var c = new ConfigValues(configuration, "trading-actors.persistence");
-        var d = new JournalOptions();
-        var path = c.String("sqlite.path") ?? d.SqlitePath;
-        var options = d with
-        {
-            Plugin = c.String("plugin")?.ToLowerInvariant() switch
-            {
-                null => d.Plugin,
-                "sqlite" => JournalPlugin.Sqlite,
-                "postgresql" => JournalPlugin.PostgreSql,
-                var other => throw new NodeConfigurationException(c.Key("plugin"), $"'{other}' is not sqlite or postgresql."),
-            },
-            SqlitePath = path == d.SqlitePath ? Path.Combine(dataDirectory, "journal.db") : path,
-            SqliteDurability = c.Enum<SqliteDurability>("sqlite.durability") ?? d.SqliteDurability,
-            PostgreSqlConnectionString = c.String("postgresql.connection-string") ?? d.PostgreSqlConnectionString,
-            SchemaName = c.String("postgresql.schema-name") ?? d.SchemaName,
-            PostgreSqlWriteConnections = c.Int("postgresql.write-connections", 1) ?? d.PostgreSqlWriteConnections,
-            BatchSize = c.Int("batch-size", 1) ?? d.BatchSize,
-            BufferSize = c.Int("buffer-size", 1) ?? d.BufferSize,
-            ReadBatchSize = c.Int("read-batch-size", 1) ?? d.ReadBatchSize,
-            MaxConcurrentRecoveries = c.Int("max-concurrent-recoveries", 1) ?? d.MaxConcurrentRecoveries,
-            QueryRefreshInterval = c.Duration("query-refresh-interval") ?? d.QueryRefreshInterval,
-            GapTimeout = c.Duration("gap-timeout") ?? d.GapTimeout,
-            ConnectTimeout = c.Duration("connect-timeout") ?? d.ConnectTimeout,
-            CommandTimeout = c.Duration("command-timeout") ?? d.CommandTimeout,
-        };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new NodeConfigurationException("trading-actors.persistence", e.Message, e);
-        }
-
-        return options;
     }
 
     public static RouterSettings ReadRouter(IConfiguration configuration) =>
