@@ -67,6 +67,9 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
     /// subscriptions being cancelled) cannot reach and fail its successor, and a fault that persists is retried
     /// with backoff instead of in a tight loop.
     /// </summary>
-    private static Props SupervisedAfresh(Props child, string name) =>
-        BackoffSupervisor.Props(Backoff.OnFailure(child, name, MinBackoff, MaxBackoff, 0.2, -1).WithAutoReset(HealthyAfter));
+    private static Props SupervisedAfresh(Props child, string name) => BackoffSupervisor.Props(
+        Backoff.OnFailure(child, name, MinBackoff, MaxBackoff, 0.2, -1).WithAutoReset(HealthyAfter).WithSupervisorStrategy(RestartOnAnyFailure));
+
+    // Akka stops an actor that was killed or failed to initialise; a gateway comes back from anything.
+    private static readonly OneForOneStrategy RestartOnAnyFailure = new OneForOneStrategy(_ => Directive.Restart);
 }

@@ -185,6 +185,7 @@ public sealed class RiskManager : ReceivePersistentActor
     private async Task<KillSwitchEngaged> FlattenAsync()
     {
         var time = TradingClock.Get(Context.System).TimeProvider;
+        var run = $"ks{Now.ToUnixTimeMilliseconds()}";
         var closed = new HashSet<string>();
         var flat = false;
         for (var round = 0; round < 120 && !flat; round++)
@@ -216,7 +217,6 @@ public sealed class RiskManager : ReceivePersistentActor
         var cancelled = 0;
         if (flat)
         {
-            var run = $"ks{Now.ToUnixTimeMilliseconds()}";
             foreach (var market in _markets.Values)
             {
                 cancelled += await CancelOpenOrdersAsync(market, run, time);

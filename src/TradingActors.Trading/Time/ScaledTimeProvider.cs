@@ -1,4 +1,4 @@
-namespace TradingActors.Node;
+namespace TradingActors.Trading.Time;
 
 /// <summary>
 /// Paper mode's virtual time: a clock that runs <c>speed</c> times faster than the one it wraps, from the moment it
