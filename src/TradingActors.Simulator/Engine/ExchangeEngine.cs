@@ -153,7 +153,14 @@ public sealed partial class ExchangeEngine
     private void OnPriceMoved(Book book)
     {
         book.Candles.Update(NowMs, book.Last, 0);
-        Raise(new PriceChanged(PriceOf(book), NowMs));
+        var previous = book.DepthLast;
+        if (book.Last != book.DepthLast)
+        {
+            book.DepthUpdateId++;
+            book.DepthLast = book.Last;
+        }
+
+        Raise(new PriceChanged(PriceOf(book), previous, NowMs));
         if (book.Rules.Market == MarketKind.Spot)
         {
             SpotPriceMoved(book);
@@ -169,7 +176,7 @@ public sealed partial class ExchangeEngine
         var rules = SymbolRules.Default(symbol, market, start);
         var price = RoundToTick(start, rules.TickSize);
         var candles = new CandleSeries(symbol, price, NowMs, _options.Seed, _options.KlineHistoryMinutes);
-        return new Book { Rules = rules, Last = price, Mark = price, Candles = candles };
+        return new Book { Rules = rules, Last = price, Mark = price, DepthLast = price, Candles = candles };
     }
 
     private Book BookOf(MarketKind market, string symbol) =>
@@ -178,7 +185,13 @@ public sealed partial class ExchangeEngine
     private PriceSnapshot PriceOf(Book book)
     {
         var (bid, ask) = BestBidAsk(book);
-        return new PriceSnapshot(book.Rules.Market, book.Rules.Symbol, book.Last, book.Mark, book.Mark, bid, ask, NowMs);
+        var qty = LevelQty(book);
+        return new PriceSnapshot(book.Rules.Market, book.Rules.Symbol, book.Last, book.Mark, book.Mark, bid, ask, NowMs)
+        {
+            BidQty = qty,
+            AskQty = qty,
+            UpdateId = book.DepthUpdateId,
+        };
     }
 
     private void Raise(EngineEvent engineEvent) => _sink(engineEvent);

@@ -28,9 +28,9 @@ internal static class FuturesApi
         {
             ["symbol"] = p.Symbol,
             ["bidPrice"] = Wire.Dec(p.Bid),
-            ["bidQty"] = "1",
+            ["bidQty"] = Wire.Dec(p.BidQty),
             ["askPrice"] = Wire.Dec(p.Ask),
-            ["askQty"] = "1",
+            ["askQty"] = Wire.Dec(p.AskQty),
             ["time"] = p.Time,
         }));
         table.Add("GET", "/fapi/v1/depth", Security.None, Futures, 5, r => SpotApi.Depth(sim, Futures, r));

@@ -77,9 +77,9 @@ internal static class SpotApi
     {
         ["symbol"] = p.Symbol,
         ["bidPrice"] = Wire.Dec8(p.Bid),
-        ["bidQty"] = Wire.Dec8(1),
+        ["bidQty"] = Wire.Dec8(p.BidQty),
         ["askPrice"] = Wire.Dec8(p.Ask),
-        ["askQty"] = Wire.Dec8(1),
+        ["askQty"] = Wire.Dec8(p.AskQty),
     };
 
     internal static JsonNode Tickers(SimulatorContext sim, ApiRequest r, Func<PriceSnapshot, JsonObject> format)
@@ -98,17 +98,17 @@ internal static class SpotApi
     {
         var symbol = r.Symbol(sim.Engine);
         var limit = r.OptionalInt("limit", 1, 5000) ?? 100;
-        var (bids, asks) = sim.Engine.Depth(market, symbol, Math.Min(limit, 100));
+        var depth = sim.Engine.Depth(market, symbol, limit);
         var format = market == Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
-        var json = new JsonObject { ["lastUpdateId"] = sim.NowMs };
+        var json = new JsonObject { ["lastUpdateId"] = depth.LastUpdateId };
         if (market == MarketKind.Futures)
         {
-            json["E"] = sim.NowMs;
-            json["T"] = sim.NowMs;
+            json["E"] = depth.Time;
+            json["T"] = depth.Time;
         }
 
-        json["bids"] = new JsonArray(bids.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
-        json["asks"] = new JsonArray(asks.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
+        json["bids"] = new JsonArray(depth.Bids.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
+        json["asks"] = new JsonArray(depth.Asks.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
         return json;
     }
 

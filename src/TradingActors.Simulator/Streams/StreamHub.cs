@@ -15,13 +15,12 @@ namespace TradingActors.Simulator.Streams;
 /// The WebSocket side: accepts market-stream, user-data and WS-API connections, and fans the engine's events out to
 /// them from one dispatch loop (so every connection sees events in engine order).
 /// </summary>
-internal sealed class StreamHub(SimulatorContext sim)
+internal sealed partial class StreamHub(SimulatorContext sim)
 {
     private readonly Channel<EngineEvent> _events = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, StreamConnection> _connections = new();
     private readonly KlineBook _klines = new();
     private long _nextConnectionId;
-    private long _updateId = 1;
     private int _nextSubscriptionId;
 
     /// <summary>The engine's sink: never blocks, runs under the engine lock.</summary>
@@ -165,8 +164,8 @@ internal sealed class StreamHub(SimulatorContext sim)
             return false;
         }
 
-        return kind is "bookTicker" or "aggTrade" or "trade" or "markPrice" or "markPrice@1s" or "depth" or "depth@100ms"
-            || kind.StartsWith("depth5", StringComparison.Ordinal) || kind.StartsWith("depth10", StringComparison.Ordinal) || kind.StartsWith("depth20", StringComparison.Ordinal)
+        return kind is "bookTicker" or "aggTrade" or "trade" or "markPrice" or "markPrice@1s"
+            || DepthStream().IsMatch(kind)
             || (kind.StartsWith("kline_", StringComparison.Ordinal) && KlineBook.IsInterval(kind["kline_".Length..]));
     }
 
@@ -311,7 +310,7 @@ internal sealed class StreamHub(SimulatorContext sim)
         switch (engineEvent)
         {
             case PriceChanged price:
-                DispatchPrice(price.Price);
+                DispatchPrice(price);
                 break;
             case MarketTraded trade:
                 DispatchTrade(trade);
@@ -343,11 +342,11 @@ internal sealed class StreamHub(SimulatorContext sim)
         }
     }
 
-    private void DispatchPrice(PriceSnapshot price)
+    private void DispatchPrice(PriceChanged changed)
     {
+        var price = changed.Price;
         var prefix = price.Symbol.ToLowerInvariant() + "@";
-        var updateId = _updateId++;
-        var cache = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var cache = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
         var klines = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
         foreach (var connection in _connections.Values)
         {
@@ -376,34 +375,48 @@ internal sealed class StreamHub(SimulatorContext sim)
                     continue;
                 }
 
-                if (!cache.TryGetValue(stream, out var payload))
+                if (!cache.TryGetValue(kind, out var payload))
                 {
                     payload = kind switch
                     {
-                        "bookTicker" => StreamJson.BookTicker(price, updateId),
+                        "bookTicker" => StreamJson.BookTicker(price),
                         "markPrice" or "markPrice@1s" when price.Market == MarketKind.Futures => StreamJson.MarkPrice(price),
-                        _ when kind.StartsWith("depth", StringComparison.Ordinal) => DepthPayload(price, kind, updateId),
+                        _ when DepthStream().Match(kind) is { Success: true } depth => DepthPayload(changed, depth.Groups["levels"].Value),
                         _ => null,
                     };
-                    if (payload is null)
-                    {
-                        continue;
-                    }
-
-                    cache[stream] = payload;
+                    cache[kind] = payload;
                 }
 
-                connection.Send(Wrap(connection, stream, payload));
+                if (payload is not null)
+                {
+                    connection.Send(Wrap(connection, stream, payload));
+                }
             }
         }
     }
 
-    private JsonObject? DepthPayload(PriceSnapshot price, string kind, long updateId)
+    /// <summary>A partial book for <c>depth5|10|20</c>; for <c>depth</c> the diff from the previous book, or null when the book did not change.</summary>
+    private JsonObject? DepthPayload(PriceChanged changed, string levels)
     {
-        var levels = kind.StartsWith("depth20", StringComparison.Ordinal) ? 20 : kind.StartsWith("depth10", StringComparison.Ordinal) ? 10 : 5;
-        var (bids, asks) = sim.Engine.Depth(price.Market, price.Symbol, levels);
-        return StreamJson.Depth(price, bids, asks, updateId);
+        var price = changed.Price;
+        var rules = sim.Engine.Rules(price.Market, price.Symbol);
+        if (levels.Length > 0)
+        {
+            var (bids, asks) = SyntheticDepth.Levels(price.Last, rules, sim.Engine.Options, int.Parse(levels, System.Globalization.CultureInfo.InvariantCulture));
+            return StreamJson.PartialDepth(price, bids, asks);
+        }
+
+        if (changed.PreviousLast == price.Last)
+        {
+            return null;
+        }
+
+        var (bidChanges, askChanges) = SyntheticDepth.Diff(changed.PreviousLast, price.Last, rules, sim.Engine.Options);
+        return StreamJson.DiffDepth(price, bidChanges, askChanges);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^depth(?<levels>5|10|20)?(@(100|250|500|1000)ms)?$")]
+    private static partial System.Text.RegularExpressions.Regex DepthStream();
 
     /// <summary>Updates the candle once per event; a candle that just closed is sent before the current one.</summary>
     private List<JsonObject> KlineMessages(MarketKind market, string symbol, string interval, long time, decimal price, decimal qty, long tradeId)

@@ -6,18 +6,44 @@ namespace TradingActors.Simulator.Streams;
 /// <summary>Market-stream and user-data payloads in Binance's WebSocket shapes.</summary>
 internal static class StreamJson
 {
-    public static JsonObject BookTicker(PriceSnapshot p, long updateId) => p.Market == MarketKind.Spot
-        ? new JsonObject { ["u"] = updateId, ["s"] = p.Symbol, ["b"] = Wire.Dec8(p.Bid), ["B"] = Wire.Dec8(1), ["a"] = Wire.Dec8(p.Ask), ["A"] = Wire.Dec8(1) }
-        : new JsonObject { ["e"] = "bookTicker", ["u"] = updateId, ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["b"] = Wire.Dec(p.Bid), ["B"] = "1", ["a"] = Wire.Dec(p.Ask), ["A"] = "1" };
+    public static JsonObject BookTicker(PriceSnapshot p) => p.Market == MarketKind.Spot
+        ? new JsonObject { ["u"] = p.UpdateId, ["s"] = p.Symbol, ["b"] = Wire.Dec8(p.Bid), ["B"] = Wire.Dec8(p.BidQty), ["a"] = Wire.Dec8(p.Ask), ["A"] = Wire.Dec8(p.AskQty) }
+        : new JsonObject { ["e"] = "bookTicker", ["u"] = p.UpdateId, ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["b"] = Wire.Dec(p.Bid), ["B"] = Wire.Dec(p.BidQty), ["a"] = Wire.Dec(p.Ask), ["A"] = Wire.Dec(p.AskQty) };
 
-    public static JsonObject Depth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks, long updateId)
+    /// <summary>A partial-book stream (<c>depth5|10|20</c>): the top of the book as it stands.</summary>
+    public static JsonObject PartialDepth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks)
     {
-        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
-        JsonArray Levels(IReadOnlyList<(decimal Price, decimal Qty)> levels) =>
-            new(levels.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
         return p.Market == MarketKind.Spot
-            ? new JsonObject { ["lastUpdateId"] = updateId, ["bids"] = Levels(bids), ["asks"] = Levels(asks) }
-            : new JsonObject { ["e"] = "depthUpdate", ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["U"] = updateId, ["u"] = updateId, ["pu"] = updateId - 1, ["b"] = Levels(bids), ["a"] = Levels(asks) };
+            ? new JsonObject { ["lastUpdateId"] = p.UpdateId, ["bids"] = Levels(p.Market, bids), ["asks"] = Levels(p.Market, asks) }
+            : DiffDepth(p, bids, asks);
+    }
+
+    /// <summary>A diff-depth event (<c>depth</c>, <c>depth@100ms</c>): one update of the book, in the sequence REST depth reports.</summary>
+    public static JsonObject DiffDepth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks)
+    {
+        var json = new JsonObject { ["e"] = "depthUpdate", ["E"] = p.Time };
+        if (p.Market == MarketKind.Futures)
+        {
+            json["T"] = p.Time;
+        }
+
+        json["s"] = p.Symbol;
+        json["U"] = p.UpdateId;
+        json["u"] = p.UpdateId;
+        if (p.Market == MarketKind.Futures)
+        {
+            json["pu"] = p.UpdateId - 1;
+        }
+
+        json["b"] = Levels(p.Market, bids);
+        json["a"] = Levels(p.Market, asks);
+        return json;
+    }
+
+    private static JsonArray Levels(MarketKind market, IReadOnlyList<(decimal Price, decimal Qty)> levels)
+    {
+        var format = market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        return new(levels.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
     }
 
     public static JsonObject MarkPrice(PriceSnapshot p)
