@@ -421,7 +421,7 @@ public sealed partial class ExchangeEngine
         Raise(new OrderUpdated(order.Snapshot(), ExecutionType.Trade, trade, "NONE", "0", NowMs));
         Raise(new FuturesAccountChanged("ORDER", _wallet, [PositionOf(book)], NowMs));
         book.Candles.Update(NowMs, price, qty);
-        Raise(new MarketTraded(MarketKind.Futures, order.Symbol, trade.Id, price, qty, isMaker == (order.Side == OrderSide.Buy), NowMs));
+        Print(book, trade.Id, price, qty, isMaker == (order.Side == OrderSide.Buy));
         RecordFuturesHistory();
         if (order.Status == OrderStatus.Filled)
         {

@@ -136,7 +136,7 @@ public sealed partial class ExchangeEngine
         {
             // A small synthetic print per step keeps aggTrade and kline volume alive without touching any account.
             book.Candles.Update(NowMs, book.Last, book.Rules.StepSize);
-            Raise(new MarketTraded(book.Rules.Market, symbol, book.NextTradeId++, book.Last, book.Rules.StepSize, ratio < 1, NowMs));
+            Print(book, book.NextTradeId++, book.Last, book.Rules.StepSize, ratio < 1);
             OnPriceMoved(book);
         }
     }

@@ -167,6 +167,9 @@ internal sealed class Book
 
     public List<TradeSnapshot> Trades { get; } = [];
 
+    /// <summary>Every print on the symbol (ours and the synthetic flow), for REST trades and aggTrades.</summary>
+    public List<PublicTrade> Tape { get; } = [];
+
     public List<AlgoOrder> Algos { get; } = [];
 
     public Position Position { get; } = new();

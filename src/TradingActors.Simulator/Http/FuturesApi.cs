@@ -53,14 +53,15 @@ internal static class FuturesApi
             return new JsonObject { ["code"] = 200, ["msg"] = "The operation of cancel all open order is done." };
         }, LedgerAction.Cancel);
         table.Add("GET", "/fapi/v1/allOrders", Security.Signed, Futures, 5, r =>
-            new JsonArray(engine.AllOrders(Futures, r.Symbol(engine), r.OptionalInt("limit", 1, 1000) ?? 500).Select(o => (JsonNode)WireJson.FuturesOrder(o)).ToArray()));
+            new JsonArray(engine.AllOrders(Futures, r.Symbol(engine), HistoryParams.Read(r, "orderId")).Select(o => (JsonNode)WireJson.FuturesOrder(o)).ToArray()));
         table.Add("GET", "/fapi/v1/userTrades", Security.Signed, Futures, 5, r =>
-        {
-            var symbol = r.Symbol(engine);
-            var orderId = r.OptionalLong("orderId");
-            var trades = engine.Trades(Futures, symbol, r.OptionalInt("limit", 1, 1000) ?? 500).Where(t => orderId is null || t.OrderId == orderId);
-            return new JsonArray(trades.Select(t => (JsonNode)WireJson.FuturesTrade(t)).ToArray());
-        });
+            new JsonArray(engine.Trades(Futures, r.Symbol(engine), HistoryParams.Read(r, orderFilter: true)).Select(t => (JsonNode)WireJson.FuturesTrade(t)).ToArray()));
+        table.Add("GET", "/fapi/v1/trades", Security.None, Futures, 5, r =>
+            HistoryParams.Trades(Futures, engine.PublicTrades(Futures, r.Symbol(engine), HistoryQuery.Latest(r.OptionalInt("limit", 1, 1000) ?? 500))));
+        table.Add("GET", "/fapi/v1/historicalTrades", Security.None, Futures, 20, r =>
+            HistoryParams.Trades(Futures, engine.PublicTrades(Futures, r.Symbol(engine), HistoryParams.Read(r, maxLimit: 500))));
+        table.Add("GET", "/fapi/v1/aggTrades", Security.None, Futures, 20, r =>
+            HistoryParams.AggTrades(Futures, engine.PublicTrades(Futures, r.Symbol(engine), HistoryParams.Read(r))));
         table.Add("POST", "/fapi/v1/algoOrder", Security.Signed, Futures, 0, r => WireJson.Algo(engine.PlaceAlgoOrder(ParseAlgo(sim, r))), LedgerAction.New);
         table.Add("GET", "/fapi/v1/algoOrder", Security.Signed, Futures, 1, r => WireJson.Algo(engine.QueryAlgoOrder(r.OptionalLong("algoId"), AlgoRef(r))));
         table.Add("DELETE", "/fapi/v1/algoOrder", Security.Signed, Futures, 1, r =>

@@ -41,14 +41,15 @@ internal static class SpotApi
             return new JsonArray(canceled.Select(o => (JsonNode)WireJson.SpotCancel(o, "cancelall" + o.OrderId, sim.NowMs)).ToArray());
         }, LedgerAction.Cancel);
         table.Add("GET", "/api/v3/allOrders", Security.Signed, Spot, 20, r =>
-            new JsonArray(engine.AllOrders(Spot, r.Symbol(engine), r.OptionalInt("limit", 1, 1000) ?? 500).Select(o => (JsonNode)WireJson.SpotOrder(o)).ToArray()));
+            new JsonArray(engine.AllOrders(Spot, r.Symbol(engine), HistoryParams.Read(r, "orderId")).Select(o => (JsonNode)WireJson.SpotOrder(o)).ToArray()));
         table.Add("GET", "/api/v3/myTrades", Security.Signed, Spot, 20, r =>
-        {
-            var symbol = r.Symbol(engine);
-            var orderId = r.OptionalLong("orderId");
-            var trades = engine.Trades(Spot, symbol, r.OptionalInt("limit", 1, 1000) ?? 500).Where(t => orderId is null || t.OrderId == orderId);
-            return new JsonArray(trades.Select(t => (JsonNode)WireJson.SpotTrade(t)).ToArray());
-        });
+            new JsonArray(engine.Trades(Spot, r.Symbol(engine), HistoryParams.Read(r, orderFilter: true)).Select(t => (JsonNode)WireJson.SpotTrade(t)).ToArray()));
+        table.Add("GET", "/api/v3/trades", Security.None, Spot, 25, r =>
+            HistoryParams.Trades(Spot, engine.PublicTrades(Spot, r.Symbol(engine), HistoryQuery.Latest(r.OptionalInt("limit", 1, 1000) ?? 500))));
+        table.Add("GET", "/api/v3/historicalTrades", Security.None, Spot, 25, r =>
+            HistoryParams.Trades(Spot, engine.PublicTrades(Spot, r.Symbol(engine), HistoryParams.Read(r))));
+        table.Add("GET", "/api/v3/aggTrades", Security.None, Spot, 4, r =>
+            HistoryParams.AggTrades(Spot, engine.PublicTrades(Spot, r.Symbol(engine), HistoryParams.Read(r))));
         table.Add("GET", "/api/v3/account", Security.Signed, Spot, 20, r => Account(sim, r));
         table.Add("POST", "/api/v3/orderList/oco", Security.Signed, Spot, 1, r => NewOco(sim, r, legacy: false), LedgerAction.New);
         table.Add("POST", "/api/v3/order/oco", Security.Signed, Spot, 1, r => NewOco(sim, r, legacy: true), LedgerAction.New);

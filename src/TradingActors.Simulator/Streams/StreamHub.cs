@@ -432,6 +432,7 @@ internal sealed partial class StreamHub(SimulatorContext sim)
         var prefix = trade.Symbol.ToLowerInvariant() + "@";
         var klines = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
         JsonObject? aggTrade = null;
+        JsonObject? print = null;
         foreach (var connection in _connections.Values)
         {
             if (connection.Kind == ConnectionKind.WebSocketApi || connection.Market != trade.Market || !connection.HasStreams)
@@ -442,10 +443,15 @@ internal sealed partial class StreamHub(SimulatorContext sim)
             foreach (var stream in connection.Streams.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 var kind = stream[prefix.Length..];
-                if (kind is "aggTrade" or "trade")
+                if (kind == "aggTrade")
                 {
                     aggTrade ??= StreamJson.AggTrade(trade);
                     connection.Send(Wrap(connection, stream, aggTrade));
+                }
+                else if (kind == "trade")
+                {
+                    print ??= StreamJson.Trade(trade);
+                    connection.Send(Wrap(connection, stream, print));
                 }
                 else if (kind.StartsWith("kline_", StringComparison.Ordinal))
                 {

@@ -90,6 +90,33 @@ internal static class StreamJson
         return json;
     }
 
+    /// <summary><c>&lt;s&gt;@trade</c>: one print with its trade id <c>t</c>.</summary>
+    public static JsonObject Trade(MarketTraded t)
+    {
+        var format = t.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        var json = new JsonObject
+        {
+            ["e"] = "trade",
+            ["E"] = t.Time,
+            ["T"] = t.Time,
+            ["s"] = t.Symbol,
+            ["t"] = t.TradeId,
+            ["p"] = format(t.Price),
+            ["q"] = format(t.Qty),
+            ["m"] = t.BuyerIsMaker,
+        };
+        if (t.Market == MarketKind.Spot)
+        {
+            json["M"] = true;
+        }
+        else
+        {
+            json["X"] = "MARKET";
+        }
+
+        return json;
+    }
+
     public static JsonObject Kline(MarketKind market, string symbol, KlineBook.Candle c, long time)
     {
         var format = market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
