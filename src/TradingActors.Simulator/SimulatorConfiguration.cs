@@ -46,6 +46,8 @@ public static class SimulatorConfiguration
                 PercentPriceBand = Dec(engine, "percent-price-band") ?? engineDefaults.PercentPriceBand,
                 PriceStep = Duration(engine, "price-step") ?? engineDefaults.PriceStep,
                 KlineHistoryMinutes = Int(engine, "kline-history-minutes") ?? engineDefaults.KlineHistoryMinutes,
+                FundingRate = Dec(engine, "funding-rate") ?? engineDefaults.FundingRate,
+                FundingInterval = Duration(engine, "funding-interval") ?? engineDefaults.FundingInterval,
                 PricePath = PricePath(engine.GetSection("price-path"), (long?)Dec(section, "seed") ?? defaults.Seed),
             },
         };

@@ -53,6 +53,7 @@ public sealed partial class ExchangeEngine
 
         _wallet = options.FuturesWalletBalance;
         _lastStepMs = NowMs;
+        InitAccountRecords();
         RecordSpotHistory();
         RecordFuturesHistory();
     }
@@ -113,7 +114,11 @@ public sealed partial class ExchangeEngine
                 {
                     StepSymbol(symbol);
                 }
+
+                SettleFunding(_lastStepMs);
             }
+
+            SettleFunding(now);
         }
     }
 

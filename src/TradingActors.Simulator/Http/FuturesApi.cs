@@ -129,7 +129,7 @@ internal static class FuturesApi
         });
     }
 
-    private static string? OrderRef(ApiRequest r)
+    internal static string? OrderRef(ApiRequest r)
     {
         var clientId = r.Optional("origClientOrderId");
         return r.OptionalLong("orderId") is null && clientId is null ? throw Errors.Mandatory("orderId") : clientId;
@@ -141,7 +141,7 @@ internal static class FuturesApi
         return r.OptionalLong("algoId") is null && clientId is null ? throw Errors.Mandatory("algoId") : clientId;
     }
 
-    private static JsonNode NewOrder(SimulatorContext sim, ApiRequest r)
+    internal static JsonNode NewOrder(SimulatorContext sim, ApiRequest r)
     {
         var symbol = r.Symbol(sim.Engine);
         var side = r.Side();
@@ -215,16 +215,16 @@ internal static class FuturesApi
     private static JsonObject PremiumIndex(SimulatorContext sim, string symbol)
     {
         var price = sim.Engine.Price(Futures, symbol);
-        const long eightHours = 8 * 3_600_000L;
+        var rate = sim.Engine.Options.FundingRate.ToString("F8", System.Globalization.CultureInfo.InvariantCulture);
         return new JsonObject
         {
             ["symbol"] = symbol,
             ["markPrice"] = Wire.Dec(Math.Round(price.Mark, 8)),
             ["indexPrice"] = Wire.Dec(Math.Round(price.Index, 8)),
             ["estimatedSettlePrice"] = Wire.Dec(Math.Round(price.Mark, 8)),
-            ["lastFundingRate"] = "0.00010000",
+            ["lastFundingRate"] = rate,
             ["interestRate"] = "0.00010000",
-            ["nextFundingTime"] = ((sim.NowMs / eightHours) + 1) * eightHours,
+            ["nextFundingTime"] = sim.Engine.NextFundingTime,
             ["time"] = sim.NowMs,
         };
     }
@@ -233,7 +233,7 @@ internal static class FuturesApi
     {
         var account = sim.Engine.FuturesAccount(LaggedAsOf(sim, r));
         var initial = account.Positions.Sum(p => p.InitialMargin);
-        var maint = account.Positions.Sum(p => Math.Abs(p.Notional) * sim.Engine.Options.MaintenanceMarginRate);
+        var maint = account.Positions.Sum(p => p.MaintMargin);
         var crossWallet = account.WalletBalance - account.PositionMargin;
         var json = new JsonObject
         {
@@ -288,13 +288,13 @@ internal static class FuturesApi
             ["notional"] = Wire.Dec(Math.Round(p.Notional, 8)),
             ["isolatedWallet"] = Wire.Dec(Math.Round(p.IsolatedWallet, 8)),
             ["initialMargin"] = Wire.Dec(Math.Round(p.InitialMargin, 8)),
-            ["maintMargin"] = Wire.Dec(Math.Round(Math.Abs(p.Notional) * sim.Engine.Options.MaintenanceMarginRate, 8)),
+            ["maintMargin"] = Wire.Dec(Math.Round(p.MaintMargin, 8)),
             ["positionInitialMargin"] = Wire.Dec(Math.Round(p.InitialMargin, 8)),
             ["openOrderInitialMargin"] = "0",
             ["leverage"] = p.Leverage.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["isolated"] = p.MarginType == MarginType.Isolated,
             ["entryPrice"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
-            ["breakEvenPrice"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
+            ["breakEvenPrice"] = Wire.Dec(p.BreakEvenPrice),
             ["maxNotional"] = Wire.Dec(p.MaxNotionalValue),
             ["bidNotional"] = "0",
             ["askNotional"] = "0",

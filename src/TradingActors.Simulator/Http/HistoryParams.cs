@@ -6,10 +6,10 @@ namespace TradingActors.Simulator.Http;
 /// <summary>Binance's paging parameters for the history endpoints, and the public tape's shapes.</summary>
 internal static class HistoryParams
 {
-    /// <summary><c>fromId</c> (or <paramref name="fromIdName"/>), <c>startTime</c>, <c>endTime</c>, <c>limit</c>.</summary>
-    public static HistoryQuery Read(ApiRequest r, string fromIdName = "fromId", int defaultLimit = 500, int maxLimit = 1000, bool orderFilter = false) => new()
+    /// <summary><c>fromId</c> (or <paramref name="fromIdName"/>; null: none), <c>startTime</c>, <c>endTime</c>, <c>limit</c>.</summary>
+    public static HistoryQuery Read(ApiRequest r, string? fromIdName = "fromId", int defaultLimit = 500, int maxLimit = 1000, bool orderFilter = false) => new()
     {
-        FromId = r.OptionalLong(fromIdName),
+        FromId = fromIdName is null ? null : r.OptionalLong(fromIdName),
         StartTime = r.OptionalLong("startTime"),
         EndTime = r.OptionalLong("endTime"),
         OrderId = orderFilter ? r.OptionalLong("orderId") : null,

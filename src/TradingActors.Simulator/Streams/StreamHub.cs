@@ -380,7 +380,7 @@ internal sealed partial class StreamHub(SimulatorContext sim)
                     payload = kind switch
                     {
                         "bookTicker" => StreamJson.BookTicker(price),
-                        "markPrice" or "markPrice@1s" when price.Market == MarketKind.Futures => StreamJson.MarkPrice(price),
+                        "markPrice" or "markPrice@1s" when price.Market == MarketKind.Futures => StreamJson.MarkPrice(price, sim.Engine.Options.FundingRate, sim.Engine.NextFundingTime),
                         _ when DepthStream().Match(kind) is { Success: true } depth => DepthPayload(changed, depth.Groups["levels"].Value),
                         _ => null,
                     };

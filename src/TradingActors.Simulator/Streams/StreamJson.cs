@@ -46,9 +46,8 @@ internal static class StreamJson
         return new(levels.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
     }
 
-    public static JsonObject MarkPrice(PriceSnapshot p)
+    public static JsonObject MarkPrice(PriceSnapshot p, decimal fundingRate, long nextFundingTime)
     {
-        const long eightHours = 8 * 3_600_000L;
         return new JsonObject
         {
             ["e"] = "markPriceUpdate",
@@ -57,8 +56,8 @@ internal static class StreamJson
             ["p"] = Wire.Dec(Math.Round(p.Mark, 8)),
             ["i"] = Wire.Dec(Math.Round(p.Index, 8)),
             ["P"] = Wire.Dec(Math.Round(p.Mark, 8)),
-            ["r"] = "0.00010000",
-            ["T"] = ((p.Time / eightHours) + 1) * eightHours,
+            ["r"] = fundingRate.ToString("F8", System.Globalization.CultureInfo.InvariantCulture),
+            ["T"] = nextFundingTime,
         };
     }
 
@@ -287,7 +286,7 @@ internal static class StreamJson
                 ["s"] = p.Symbol,
                 ["pa"] = Wire.Dec(p.PositionAmt),
                 ["ep"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
-                ["bep"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
+                ["bep"] = Wire.Dec(p.BreakEvenPrice),
                 ["cr"] = Wire.Dec(Math.Round(p.RealizedProfit, 8)),
                 ["up"] = Wire.Dec(Math.Round(p.UnrealizedProfit, 8)),
                 ["mt"] = p.MarginType == MarginType.Isolated ? "isolated" : "cross",
