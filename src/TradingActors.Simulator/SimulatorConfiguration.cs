@@ -27,6 +27,9 @@ public static class SimulatorConfiguration
             VirtualTime = Bool(section, "virtual-time") ?? defaults.VirtualTime,
             CheckTimestamps = Bool(section, "check-timestamps") ?? defaults.CheckTimestamps,
             WebSocketPingInterval = Duration(section, "websocket-ping-interval") ?? defaults.WebSocketPingInterval,
+            FuturesWebSocketPingInterval = Duration(section, "futures-websocket-ping-interval") ?? defaults.FuturesWebSocketPingInterval,
+            FuturesWebSocketPongTimeout = Duration(section, "futures-websocket-pong-timeout") ?? defaults.FuturesWebSocketPongTimeout,
+            WebSocketMaxLifetime = Duration(section, "websocket-max-lifetime") ?? defaults.WebSocketMaxLifetime,
             Engine = engineDefaults with
             {
                 StartPrices = Map(engine.GetSection("start-prices")) ?? engineDefaults.StartPrices,

@@ -264,7 +264,13 @@ internal static class SpotApi
     private static JsonObject Account(SimulatorContext sim, ApiRequest r)
     {
         var lag = sim.Faults.Peek(Faults.FaultKinds.PositionLagMs, r.Method, r.Path, null, Spot);
-        var balances = sim.Engine.SpotBalances(lag is null ? null : sim.NowMs - lag.LagMs);
+        return Account(sim, lag is null ? null : sim.NowMs - lag.LagMs);
+    }
+
+    /// <summary>The spot account in REST's and the WebSocket API's <c>account.status</c> shape.</summary>
+    internal static JsonObject Account(SimulatorContext sim, long? asOfMs)
+    {
+        var balances = sim.Engine.SpotBalances(asOfMs);
         var fees = sim.Engine.Options;
         return new JsonObject
         {

@@ -20,6 +20,7 @@ internal sealed partial class StreamHub(SimulatorContext sim)
     private readonly Channel<EngineEvent> _events = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, StreamConnection> _connections = new();
     private readonly KlineBook _klines = new();
+    private readonly Dictionary<string, long> _lastArraySent = new(StringComparer.Ordinal);
     private long _nextConnectionId;
     private int _nextSubscriptionId;
 
@@ -108,13 +109,8 @@ internal sealed partial class StreamHub(SimulatorContext sim)
             return;
         }
 
-        var invalid = names.FirstOrDefault(n => n != listenKey && !IsValidStream(n));
-        if (invalid is not null)
-        {
-            await RestPipeline.WriteAsync(http, 400, WireJson.Error(-1121, $"Invalid stream name '{invalid}'."));
-            return;
-        }
-
+        // Like Binance, a path naming no valid stream (clients open /ws/<n> and SUBSCRIBE later) still connects.
+        names = names.Where(n => n == listenKey || IsValidStream(n)).ToList();
         var kind = listenKey is null ? ConnectionKind.Market : ConnectionKind.UserData;
         var events = http.Request.Query["events"].ToString();
         var filter = events.Length == 0 ? null : events.Split('/', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
@@ -151,6 +147,11 @@ internal sealed partial class StreamHub(SimulatorContext sim)
 
     private bool IsValidStream(string name)
     {
+        if (name is "!bookTicker" or "!markPrice@arr" or "!markPrice@arr@1s")
+        {
+            return true;
+        }
+
         var at = name.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0)
         {
@@ -164,20 +165,25 @@ internal sealed partial class StreamHub(SimulatorContext sim)
             return false;
         }
 
-        return kind is "bookTicker" or "aggTrade" or "trade" or "markPrice" or "markPrice@1s"
+        return kind is "bookTicker" or "aggTrade" or "trade" or "markPrice" or "markPrice@1s" or "ticker" or "miniTicker"
             || DepthStream().IsMatch(kind)
             || (kind.StartsWith("kline_", StringComparison.Ordinal) && KlineBook.IsInterval(kind["kline_".Length..]));
     }
 
     private async Task RunAsync(HttpContext http, MarketKind market, ConnectionKind kind, bool combined, List<string> streams, string? listenKey, IReadOnlySet<string>? eventFilter)
     {
-        var interval = sim.Options.WebSocketPingInterval;
+        var options = sim.Options;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            KeepAliveInterval = interval,
-            KeepAliveTimeout = interval * 3,
+            KeepAliveInterval = market == MarketKind.Futures ? options.FuturesWebSocketPingInterval : options.WebSocketPingInterval,
+            KeepAliveTimeout = market == MarketKind.Futures ? options.FuturesWebSocketPongTimeout : options.WebSocketPingInterval * 3,
         });
-        var connection = new StreamConnection(Interlocked.Increment(ref _nextConnectionId), socket, market, kind, combined) { ListenKey = listenKey, EventFilter = eventFilter };
+        var connection = new StreamConnection(Interlocked.Increment(ref _nextConnectionId), socket, market, kind, combined)
+        {
+            ListenKey = listenKey,
+            EventFilter = eventFilter,
+            OpenedAt = sim.NowMs,
+        };
         connection.Subscribe(streams);
         _connections[connection.Id] = connection;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, sim.Stopping);
@@ -310,6 +316,7 @@ internal sealed partial class StreamHub(SimulatorContext sim)
         switch (engineEvent)
         {
             case PriceChanged price:
+                CloseAged(price.Time);
                 DispatchPrice(price);
                 break;
             case MarketTraded trade:
@@ -342,11 +349,44 @@ internal sealed partial class StreamHub(SimulatorContext sim)
         }
     }
 
+    /// <summary>Closes connections open longer than the maximum lifetime (Binance closes every connection at 24 h).</summary>
+    private void CloseAged(long now)
+    {
+        var lifetime = (long)sim.Options.WebSocketMaxLifetime.TotalMilliseconds;
+        foreach (var connection in _connections.Values.Where(c => now - c.OpenedAt >= lifetime))
+        {
+            connection.Complete();
+        }
+    }
+
+    /// <summary>All-market streams: <c>!bookTicker</c> on every change, <c>!markPrice@arr[@1s]</c> at most every 3 s (1 s).</summary>
+    private JsonNode? AllMarketPayload(string stream, PriceSnapshot price)
+    {
+        switch (stream)
+        {
+            case "!bookTicker":
+                return StreamJson.BookTicker(price);
+            case "!markPrice@arr" or "!markPrice@arr@1s" when price.Market == MarketKind.Futures:
+                var every = stream.EndsWith("@1s", StringComparison.Ordinal) ? 1000 : 3000;
+                if (_lastArraySent.TryGetValue(stream, out var last) && price.Time - last < every)
+                {
+                    return null;
+                }
+
+                _lastArraySent[stream] = price.Time;
+                return new JsonArray(sim.Engine.Symbols
+                    .Select(s => (JsonNode)StreamJson.MarkPrice(sim.Engine.Price(MarketKind.Futures, s), sim.Engine.Options.FundingRate, sim.Engine.NextFundingTime))
+                    .ToArray());
+            default:
+                return null;
+        }
+    }
+
     private void DispatchPrice(PriceChanged changed)
     {
         var price = changed.Price;
         var prefix = price.Symbol.ToLowerInvariant() + "@";
-        var cache = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+        var cache = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var klines = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
         foreach (var connection in _connections.Values)
         {
@@ -357,6 +397,22 @@ internal sealed partial class StreamHub(SimulatorContext sim)
 
             foreach (var stream in connection.Streams)
             {
+                if (stream.StartsWith('!'))
+                {
+                    if (!cache.TryGetValue(stream, out var all))
+                    {
+                        all = AllMarketPayload(stream, price);
+                        cache[stream] = all;
+                    }
+
+                    if (all is not null)
+                    {
+                        connection.Send(Wrap(connection, stream, all));
+                    }
+
+                    continue;
+                }
+
                 if (!stream.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     continue;
@@ -380,6 +436,8 @@ internal sealed partial class StreamHub(SimulatorContext sim)
                     payload = kind switch
                     {
                         "bookTicker" => StreamJson.BookTicker(price),
+                        "ticker" => StreamJson.Ticker(price, sim.Engine.Ticker(price.Market, price.Symbol, 86_400_000L)),
+                        "miniTicker" => StreamJson.MiniTicker(price, sim.Engine.Ticker(price.Market, price.Symbol, 86_400_000L)),
                         "markPrice" or "markPrice@1s" when price.Market == MarketKind.Futures => StreamJson.MarkPrice(price, sim.Engine.Options.FundingRate, sim.Engine.NextFundingTime),
                         _ when DepthStream().Match(kind) is { Success: true } depth => DepthPayload(changed, depth.Groups["levels"].Value),
                         _ => null,
@@ -501,6 +559,6 @@ internal sealed partial class StreamHub(SimulatorContext sim)
         }
     }
 
-    private static string Wrap(StreamConnection connection, string stream, JsonObject data) =>
+    private static string Wrap(StreamConnection connection, string stream, JsonNode data) =>
         connection.Combined ? new JsonObject { ["stream"] = stream, ["data"] = data.DeepClone() }.ToJsonString() : data.ToJsonString();
 }

@@ -61,6 +61,65 @@ internal static class StreamJson
         };
     }
 
+    /// <summary><c>&lt;s&gt;@ticker</c>: the rolling 24 h statistics (<c>e: 24hrTicker</c>); spot adds the best bid and ask.</summary>
+    public static JsonObject Ticker(PriceSnapshot p, TickerStats t)
+    {
+        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        var json = new JsonObject
+        {
+            ["e"] = "24hrTicker",
+            ["E"] = p.Time,
+            ["s"] = p.Symbol,
+            ["p"] = format(t.PriceChange),
+            ["P"] = t.PriceChangePercent.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+            ["w"] = format(Math.Round(t.WeightedAvgPrice, 8)),
+        };
+        if (p.Market == MarketKind.Spot)
+        {
+            json["x"] = format(t.Open);
+        }
+
+        json["c"] = format(t.Last);
+        json["Q"] = format(t.LastQty);
+        if (p.Market == MarketKind.Spot)
+        {
+            json["b"] = format(p.Bid);
+            json["B"] = format(p.BidQty);
+            json["a"] = format(p.Ask);
+            json["A"] = format(p.AskQty);
+        }
+
+        json["o"] = format(t.Open);
+        json["h"] = format(t.High);
+        json["l"] = format(t.Low);
+        json["v"] = format(Math.Round(t.Volume, 8));
+        json["q"] = format(Math.Round(t.QuoteVolume, 8));
+        json["O"] = t.OpenTime;
+        json["C"] = t.CloseTime;
+        json["F"] = t.FirstId;
+        json["L"] = t.LastId;
+        json["n"] = t.Count;
+        return json;
+    }
+
+    /// <summary><c>&lt;s&gt;@miniTicker</c>: <c>e: 24hrMiniTicker</c> with close, open, high, low and volumes.</summary>
+    public static JsonObject MiniTicker(PriceSnapshot p, TickerStats t)
+    {
+        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        return new JsonObject
+        {
+            ["e"] = "24hrMiniTicker",
+            ["E"] = p.Time,
+            ["s"] = p.Symbol,
+            ["c"] = format(t.Last),
+            ["o"] = format(t.Open),
+            ["h"] = format(t.High),
+            ["l"] = format(t.Low),
+            ["v"] = format(Math.Round(t.Volume, 8)),
+            ["q"] = format(Math.Round(t.QuoteVolume, 8)),
+        };
+    }
+
     public static JsonObject AggTrade(MarketTraded t)
     {
         var format = t.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
