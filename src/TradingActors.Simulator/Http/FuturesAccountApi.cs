@@ -177,7 +177,7 @@ internal static class FuturesAccountApi
     private static JsonArray BatchCancel(SimulatorContext sim, ApiRequest r)
     {
         var symbol = r.Symbol(sim.Engine);
-        var ids = r.Optional("orderIdList") is { } idText ? ParseList<long>(idText, "orderIdList").Select(id => ((long?)id, (string?)null)).ToList() : null;
+        var ids = r.Optional("orderIdList") is { } idText ? ParseIds(idText).Select(id => ((long?)id, (string?)null)).ToList() : null;
         var clientIds = r.Optional("origClientOrderIdList") is { } clientText ? SpotApi.JsonListParameter(clientText, "origClientOrderIdList").Select(c => ((long?)null, (string?)c)).ToList() : null;
         var targets = ids ?? clientIds ?? throw Errors.Mandatory("orderIdList");
         if (targets.Count > 10)
@@ -223,15 +223,19 @@ internal static class FuturesAccountApi
             : throw Errors.IllegalCharacters("batchOrders")).ToList();
     }
 
-    private static List<T> ParseList<T>(string text, string name)
+    /// <summary>A JSON list of order ids, as numbers or as numeric strings (clients send both).</summary>
+    private static List<long> ParseIds(string text)
     {
         try
         {
-            return JsonSerializer.Deserialize<List<T>>(text) ?? throw Errors.IllegalCharacters(name);
+            var list = JsonNode.Parse(text) as JsonArray ?? throw Errors.IllegalCharacters("orderIdList");
+            return list.Select(n => n is JsonValue v && (v.TryGetValue<long>(out var id) || (v.TryGetValue<string>(out var str) && long.TryParse(str, CultureInfo.InvariantCulture, out id)))
+                ? id
+                : throw Errors.IllegalCharacters("orderIdList")).ToList();
         }
         catch (JsonException)
         {
-            throw Errors.IllegalCharacters(name);
+            throw Errors.IllegalCharacters("orderIdList");
         }
     }
 }
