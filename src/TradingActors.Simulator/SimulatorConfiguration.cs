@@ -27,6 +27,9 @@ public static class SimulatorConfiguration
             VirtualTime = Bool(section, "virtual-time") ?? defaults.VirtualTime,
             CheckTimestamps = Bool(section, "check-timestamps") ?? defaults.CheckTimestamps,
             WebSocketPingInterval = Duration(section, "websocket-ping-interval") ?? defaults.WebSocketPingInterval,
+            FuturesWebSocketPingInterval = Duration(section, "futures-websocket-ping-interval") ?? defaults.FuturesWebSocketPingInterval,
+            FuturesWebSocketPongTimeout = Duration(section, "futures-websocket-pong-timeout") ?? defaults.FuturesWebSocketPongTimeout,
+            WebSocketMaxLifetime = Duration(section, "websocket-max-lifetime") ?? defaults.WebSocketMaxLifetime,
             Engine = engineDefaults with
             {
                 StartPrices = Map(engine.GetSection("start-prices")) ?? engineDefaults.StartPrices,
@@ -46,6 +49,8 @@ public static class SimulatorConfiguration
                 PercentPriceBand = Dec(engine, "percent-price-band") ?? engineDefaults.PercentPriceBand,
                 PriceStep = Duration(engine, "price-step") ?? engineDefaults.PriceStep,
                 KlineHistoryMinutes = Int(engine, "kline-history-minutes") ?? engineDefaults.KlineHistoryMinutes,
+                FundingRate = Dec(engine, "funding-rate") ?? engineDefaults.FundingRate,
+                FundingInterval = Duration(engine, "funding-interval") ?? engineDefaults.FundingInterval,
                 PricePath = PricePath(engine.GetSection("price-path"), (long?)Dec(section, "seed") ?? defaults.Seed),
             },
         };
