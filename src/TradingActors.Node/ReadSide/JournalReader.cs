@@ -21,6 +21,13 @@ public sealed class JournalReader(ActorSystem system)
             .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer())
             .WaitAsync(ct);
 
+    /// <summary>Every persistence id stored now that starts with <paramref name="prefix"/> (e.g. <c>intent-</c>).</summary>
+    public async Task<IReadOnlyList<string>> CurrentPersistenceIdsAsync(string prefix, CancellationToken ct = default) =>
+        await _journal.CurrentPersistenceIds()
+            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
+            .RunWith(Sink.Seq<string>(), system.Materializer())
+            .WaitAsync(ct);
+
     /// <summary>The events of <paramref name="tag"/> after <paramref name="offset"/>, then every new one as it is written, until cancelled.</summary>
     public async IAsyncEnumerable<EventEnvelope> FollowAsync(string tag, long offset, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -71,16 +71,6 @@ public sealed class NodeConfigurationTests
     }
 
     [Fact]
-    public void Journal_left_at_its_default_path_lives_in_the_data_directory()
-    {
-        var configuration = NodeConfiguration.Build(CommandLineOptions.Parse([]));
-
-        var journal = NodeConfiguration.ReadJournal(configuration, "/var/lib/ta");
-
-        Assert.Equal(Path.Combine("/var/lib/ta", "journal.db"), journal.SqlitePath);
-    }
-
-    [Fact]
     public void Short_management_token_is_refused()
     {
         var error = Assert.Throws<NodeConfigurationException>(() => NodeConfiguration.ReadNode(

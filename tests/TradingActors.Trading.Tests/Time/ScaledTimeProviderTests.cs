@@ -1,8 +1,11 @@
-namespace TradingActors.Node.Tests;
+using Microsoft.Extensions.Time.Testing;
+using TradingActors.Trading.Time;
+
+namespace TradingActors.Trading.Tests.Time;
 
 public sealed class ScaledTimeProviderTests
 {
-    private readonly ManualTimeProvider _wall = new();
+    private readonly FakeTimeProvider _wall = new();
 
     [Fact]
     public void Clock_runs_speed_times_faster_than_the_wall_clock()
