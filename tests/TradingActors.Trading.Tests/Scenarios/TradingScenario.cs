@@ -15,6 +15,7 @@ using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 using TradingActors.Trading.Tests.Support;
+using TradingActors.Trading.Time;
 using static TradingActors.Trading.Gateways.ExchangeGateway;
 
 namespace TradingActors.Trading.Tests.Scenarios;
@@ -72,7 +73,7 @@ public sealed class TradingScenario : IAsyncDisposable
     /// <summary>Starts the actors on the journal (again, after <see cref="StopNodeAsync"/>: a restart).</summary>
     public async Task StartNodeAsync()
     {
-        System = ActorSystem.Create("scenario", ScenarioConfig.Sqlite(_directory));
+        System = ActorSystem.Create("scenario", ScenarioConfig.Sqlite(_directory).WithFallback(TradingClock.Config(_clock)));
         Kit = new TestKit(System);
         var cluster = Cluster.Get(System);
         var up = new TaskCompletionSource();

@@ -1,4 +1,4 @@
-namespace TradingActors.TestKit;
+namespace TradingActors.TestSupport;
 
 /// <summary>
 /// Awaits a condition by polling it with a deadline (a probe, never a fixed sleep). An exception from the condition

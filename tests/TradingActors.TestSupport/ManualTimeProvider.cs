@@ -1,4 +1,4 @@
-namespace TradingActors.TestKit;
+namespace TradingActors.TestSupport;
 
 /// <summary>
 /// A clock that moves only when told. <see cref="Advance"/> fires every timer that falls due, in due order (ties in
