@@ -373,17 +373,14 @@ public sealed partial class Position
     {
         if (seen.Quantity is not { } quantity)
         {
-            if (_verifyAttempt++ < 5)
+            // Unknown is not flat: the check goes on (an exchange that bans us or fails for minutes answers again),
+            // and an operator hears of it once it has taken a while.
+            if (++_verifyAttempt == FlatnessAttemptsBeforeAlert)
             {
-                Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
-            }
-            else
-            {
-                _verifyingFlat = false;
-                Alert(AlertSeverity.Warning, $"could not verify that {_data.Symbol} is flat: {seen.Error?.Message}");
-                Context.SetReceiveTimeout(_settings.PassivateAfter);
+                Alert(AlertSeverity.Warning, $"cannot verify yet that {_data.Symbol} is flat ({seen.Error?.Message}); still trying");
             }
 
+            Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
             return;
         }
 

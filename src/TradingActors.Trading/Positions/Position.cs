@@ -21,6 +21,7 @@ namespace TradingActors.Trading.Positions;
 public sealed partial class Position : ReceivePersistentActor, IWithTimers
 {
     private const int MaxStopFailures = 10;
+    private const int FlatnessAttemptsBeforeAlert = 5;
 
     private readonly PositionId _id;
     private readonly MarketContext _market;

@@ -20,7 +20,7 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private const decimal Commission = 0.0004m;
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(Start);
     private TradingScenario _scenario = null!;
 
     public async Task InitializeAsync() => _scenario = await TradingScenario.StartAsync(

@@ -126,6 +126,30 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flatness_check_behind_a_ban_and_failing_position_reads_keeps_trying_until_the_exchange_answers()
+    {
+        // As below, but the positions stay unreadable well past the check's first retries (a 418 ban on orders and
+        // 5xx on positionRisk): the check warns, keeps asking, and settles once the exchange answers again.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropNextUserEvent, Market = "FUTURES", Count = 100 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "GET" });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk" });
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+        await _scenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
+
+        await _scenario.WaitUntilAsync(
+            async () => (await _scenario.TaggedAsync(JournalTags.Alerts)).Any(a => a is AlertRaised alert && alert.Message.Contains("cannot verify yet", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30),
+            () => "the flatness check never warned that it cannot verify yet");
+        _scenario.Simulator.ClearFaults();
+
+        var settled = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
+        Assert.Equal(PositionState.RolledBack, settled.Data.State);
+        Assert.False(settled.Data.VerifiedFlat);
+    }
+
+    [Fact]
     public async Task A_rollback_that_fails_to_flatten_raises_an_alert()
     {
         // The entry executes but answers 500, its fill never reaches the stream, and neither its order nor the

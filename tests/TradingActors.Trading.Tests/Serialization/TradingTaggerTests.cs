@@ -15,16 +15,16 @@ public sealed class TradingTaggerTests
 
     public static TheoryData<object, string[]> TaggedEvents() => new()
     {
-        { new EntryFilled(1m, 100m, 0.1m, "order", At), [JournalTags.OrdersExecuted] },
-        { new ExitPartiallyFilled(1m, 100m, 0.1m, 5m, At), [JournalTags.OrdersExecuted] },
-        { new PositionClosed(CloseReason.StopLoss, 1m, 100m, 0.1m, 5m, At), [JournalTags.OrdersExecuted] },
-        { new OrphanClosed("gone", 0m, At), [JournalTags.OrdersExecuted] },
-        { Armed(ProtectionKind.Stop), [JournalTags.StopArmed] },
-        { Armed(ProtectionKind.TakeProfit), [JournalTags.StopArmed] },
-        { Armed(ProtectionKind.TrailingStop), [JournalTags.StopArmed] },
-        { Armed(ProtectionKind.Oco), [JournalTags.OcoArmed] },
-        { Armed(ProtectionKind.GuardStop), [JournalTags.GuardArmed] },
-        { new AlertRaised(AlertSeverity.Critical, "look", At), [JournalTags.Alerts] },
+        { new EntryFilled(1m, 100m, 0.1m, "order", At), [JournalTags.OrdersExecuted, JournalTags.Positions] },
+        { new ExitPartiallyFilled(1m, 100m, 0.1m, 5m, At), [JournalTags.OrdersExecuted, JournalTags.Positions] },
+        { new PositionClosed(CloseReason.StopLoss, 1m, 100m, 0.1m, 5m, At), [JournalTags.OrdersExecuted, JournalTags.Positions] },
+        { new OrphanClosed("gone", 0m, At), [JournalTags.OrdersExecuted, JournalTags.Positions] },
+        { Armed(ProtectionKind.Stop), [JournalTags.StopArmed, JournalTags.Positions] },
+        { Armed(ProtectionKind.TakeProfit), [JournalTags.StopArmed, JournalTags.Positions] },
+        { Armed(ProtectionKind.TrailingStop), [JournalTags.StopArmed, JournalTags.Positions] },
+        { Armed(ProtectionKind.Oco), [JournalTags.OcoArmed, JournalTags.Positions] },
+        { Armed(ProtectionKind.GuardStop), [JournalTags.GuardArmed, JournalTags.Positions] },
+        { new AlertRaised(AlertSeverity.Critical, "look", At), [JournalTags.Alerts, JournalTags.Positions] },
         { new RiskEvents.KillSwitchWasEngaged(At), [JournalTags.Alerts] },
         { Difference(severity: null), [JournalTags.Reconciled] },
         { Difference(AlertSeverity.Warning), [JournalTags.Reconciled, JournalTags.Alerts] },
@@ -44,9 +44,18 @@ public sealed class TradingTaggerTests
     }
 
     [Fact]
-    public void An_event_without_tags_is_written_as_it_is()
+    public void A_position_event_without_a_tag_of_its_own_is_tagged_for_the_position_listing()
     {
         var evt = new EntryFailed("never filled", At);
+
+        var tagged = Assert.IsType<AkkaTagged>(new TradingTagger().ToJournal(evt));
+        Assert.Equal([JournalTags.Positions], tagged.Tags);
+    }
+
+    [Fact]
+    public void An_event_without_tags_is_written_as_it_is()
+    {
+        var evt = new RiskEvents.KillSwitchWasReset(At);
 
         Assert.Same(evt, new TradingTagger().ToJournal(evt));
     }
@@ -55,8 +64,8 @@ public sealed class TradingTaggerTests
     public void The_tag_names_are_the_ones_the_read_side_uses()
     {
         Assert.Equal(
-            ["orders:executed", "risk:sl_arm", "spot:oco:armed", "guard:spot:arm", "alerts", "strategy:reconciled", "signals"],
-            [JournalTags.OrdersExecuted, JournalTags.StopArmed, JournalTags.OcoArmed, JournalTags.GuardArmed, JournalTags.Alerts, JournalTags.Reconciled, JournalTags.Signals]);
+            ["orders:executed", "risk:sl_arm", "spot:oco:armed", "guard:spot:arm", "alerts", "strategy:reconciled", "signals", "positions"],
+            [JournalTags.OrdersExecuted, JournalTags.StopArmed, JournalTags.OcoArmed, JournalTags.GuardArmed, JournalTags.Alerts, JournalTags.Reconciled, JournalTags.Signals, JournalTags.Positions]);
     }
 
     private static ProtectionArmed Armed(ProtectionKind kind) => new(new IntentId("p1-sl"), kind, ClientOrderId.FromExchange("ta-p1-sl"), 90m, At);

@@ -13,7 +13,7 @@ public sealed class AgedExitPolicyTests
 
     private const decimal Entry = 100m;
     private static readonly AgedExitSettings Defaults = new();
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(Start);
     private readonly DateTimeOffset _openedAt = Start;
 
     public static TheoryData<PositionDirection, double, AgedExitPhase, decimal?, decimal> Targets => new()
