@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TradingActors.Actors;
 using TradingActors.Binance;
@@ -55,7 +54,7 @@ public sealed class TradingNode : IAsyncDisposable
     public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(System.TimeProvider, realTime);
 
     public static async Task<TradingNode> StartAsync(
-        NodeSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
+        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -69,10 +68,10 @@ public sealed class TradingNode : IAsyncDisposable
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
         var reconcilerSettings = NodeConfiguration.ReadReconciler(configuration);
-        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration.GetSection("trading-actors:binance")));
+        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration));
         var strategies = StrategyWiring.Read(configuration);
         var simulatorOptions = settings.Mode == NodeMode.Paper
-            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration.GetSection("trading-actors:simulator")))
+            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration))
             : null;
         var credentials = settings.Mode == NodeMode.Paper ? null : LoadCredentials(binance);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using TradingActors.Hocon;
+using System.Text.RegularExpressions;
+using Akka.Configuration;
 
 namespace TradingActors.Persistence.Tests;
 
@@ -10,23 +10,27 @@ public sealed class PersistenceReferenceConfigTests
     [Fact]
     public void Reference_configuration_matches_the_option_defaults()
     {
-        var section = new ConfigurationBuilder().AddHoconFile(FindReferenceFile()).Build().GetSection("trading-actors:persistence");
+        // The node replaces `key = ${?NAME}` lines before Akka parses a file (Akka.NET 1.5 does not resolve them); here
+        // they go, as when the variable is not set.
+        var text = Regex.Replace(File.ReadAllText(FindReferenceFile()), @"^.*\$\{\?[A-Za-z0-9_]+\}.*$", string.Empty, RegexOptions.Multiline);
+        var config = ConfigurationFactory.ParseString(text).GetConfig("trading-actors.persistence");
+        string? Text(string key) => config.GetString(key);
         var defaults = new JournalOptions();
 
-        Assert.Equal(defaults.Plugin.ToString(), section["plugin"], ignoreCase: true);
-        Assert.Equal(defaults.SqlitePath, section["sqlite:path"]);
-        Assert.Equal(defaults.SqliteDurability.ToString(), section["sqlite:durability"], ignoreCase: true);
-        Assert.Equal(defaults.PostgreSqlConnectionString, section["postgresql:connection-string"]);
-        Assert.Equal(defaults.SchemaName, section["postgresql:schema-name"]);
-        Assert.Equal(defaults.PostgreSqlWriteConnections, int.Parse(section["postgresql:write-connections"]!, CultureInfo.InvariantCulture));
-        Assert.Equal(defaults.BatchSize, int.Parse(section["batch-size"]!, CultureInfo.InvariantCulture));
-        Assert.Equal(defaults.BufferSize, int.Parse(section["buffer-size"]!, CultureInfo.InvariantCulture));
-        Assert.Equal(defaults.ReadBatchSize, int.Parse(section["read-batch-size"]!, CultureInfo.InvariantCulture));
-        Assert.Equal(defaults.MaxConcurrentRecoveries, int.Parse(section["max-concurrent-recoveries"]!, CultureInfo.InvariantCulture));
-        Assert.Equal(defaults.QueryRefreshInterval, HoconDuration.Parse(section["query-refresh-interval"]!));
-        Assert.Equal(defaults.GapTimeout, HoconDuration.Parse(section["gap-timeout"]!));
-        Assert.Equal(defaults.ConnectTimeout, HoconDuration.Parse(section["connect-timeout"]!));
-        Assert.Equal(defaults.CommandTimeout, HoconDuration.Parse(section["command-timeout"]!));
+        Assert.Equal(defaults.Plugin.ToString(), Text("plugin"), ignoreCase: true);
+        Assert.Equal(defaults.SqlitePath, Text("sqlite.path"));
+        Assert.Equal(defaults.SqliteDurability.ToString(), Text("sqlite.durability"), ignoreCase: true);
+        Assert.Equal(defaults.PostgreSqlConnectionString, Text("postgresql.connection-string"));
+        Assert.Equal(defaults.SchemaName, Text("postgresql.schema-name"));
+        Assert.Equal(defaults.PostgreSqlWriteConnections, int.Parse(Text("postgresql.write-connections")!, CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.BatchSize, int.Parse(Text("batch-size")!, CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.BufferSize, int.Parse(Text("buffer-size")!, CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.ReadBatchSize, int.Parse(Text("read-batch-size")!, CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.MaxConcurrentRecoveries, int.Parse(Text("max-concurrent-recoveries")!, CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.QueryRefreshInterval, config.GetTimeSpan("query-refresh-interval"));
+        Assert.Equal(defaults.GapTimeout, config.GetTimeSpan("gap-timeout"));
+        Assert.Equal(defaults.ConnectTimeout, config.GetTimeSpan("connect-timeout"));
+        Assert.Equal(defaults.CommandTimeout, config.GetTimeSpan("command-timeout"));
     }
 
     private static string FindReferenceFile()
