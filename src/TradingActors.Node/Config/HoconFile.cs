@@ -34,16 +34,24 @@ internal static partial class HoconFile
         var quoted = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
         {
-            _ = c switch
+            var escaped = c switch
             {
-                '"' => quoted.Append("\\\""),
-                '\\' => quoted.Append("\\\\"),
-                '\n' => quoted.Append("\\n"),
-                '\r' => quoted.Append("\\r"),
-                '\t' => quoted.Append("\\t"),
-                _ when char.IsControl(c) => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
-                _ => quoted.Append(c),
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => null,
             };
+            if (escaped is null)
+            {
+                quoted.Append(c);
+            }
+            else
+            {
+                quoted.Append(escaped);
+            }
         }
 
         return quoted.Append('"').ToString();

@@ -19,6 +19,11 @@ public static class NodeConfiguration
 {
     public const string EnvironmentPrefix = "TA_";
 
+    /// <summary>
+    /// The node's root configuration: every layer parsed by Akka (substitutions resolved within each file), the layers
+    /// chained by <see cref="AkkaConfig.WithFallback"/>. A file that cannot be read or parsed is a
+    /// <see cref="NodeConfigurationException"/> naming it (and the line and column where they are known).
+    /// </summary>
     public static AkkaConfig Build(CommandLineOptions commandLine, string? hoconDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
