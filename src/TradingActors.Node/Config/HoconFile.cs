@@ -143,7 +143,10 @@ internal static partial class HoconFile
         return substituted;
     }
 
-    /// <summary>Brackets and strings must close, and in the right order: the checks Akka's parser leaves out.</summary>
+    /// <summary>
+    /// Brackets and strings must close, in the right order, and a list holds no assignment: the checks Akka's parser
+    /// leaves out (it loops forever on a list with '=' or ':' in it, or on one closed by '}').
+    /// </summary>
     private static void CheckStructure(string text, string source)
     {
         var open = new Stack<(char Bracket, int Index)>();
@@ -162,6 +165,10 @@ internal static partial class HoconFile
             else if (c == '"')
             {
                 i = EndOfString(text, i, source);
+            }
+            else if (c is '=' or ':' && open.Count > 0 && open.Peek().Bracket == '[')
+            {
+                throw Error(text, i, source, $"'{c}' inside a list: a list holds values (write {{ key = value }} for a block in it).");
             }
             else if (c is '{' or '[')
             {
