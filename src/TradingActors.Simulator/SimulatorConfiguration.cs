@@ -144,7 +144,7 @@ public static class SimulatorConfiguration
     /// <summary>One block and its full key, for error messages.</summary>
     private sealed class Section(Config block, string path)
     {
-        public IReadOnlyList<string> Names => block.IsEmpty ? [] : [.. block.Root.GetObject().Items.Keys];
+        public IReadOnlyList<string> Names => block.IsEmpty || !block.Root.IsObject() ? [] : [.. block.Root.GetObject().Items.Keys];
 
         public string Key(string key) => $"{path}.{key}";
 

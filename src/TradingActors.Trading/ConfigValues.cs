@@ -29,12 +29,9 @@ public sealed class ConfigValues
     public string Path { get; }
 
     /// <summary>The names of the block's own keys, in the order HOCON gives them.</summary>
-    public IReadOnlyList<string> Names => _block.IsEmpty ? [] : [.. _block.Root.GetObject().Items.Keys];
+    public IReadOnlyList<string> Names => _block.IsEmpty || !_block.Root.IsObject() ? [] : [.. _block.Root.GetObject().Items.Keys];
 
     public string Key(string key) => $"{Path}.{key}";
-
-    /// <summary>Whether the key holds anything (a value, a list or a block).</summary>
-    public bool Has(string key) => !_block.IsEmpty && _block.HasPath(key);
 
     /// <summary>A nested block, its errors named below this one.</summary>
     public ConfigValues Block(string key) => new(Key(key), Sub(_block, key));

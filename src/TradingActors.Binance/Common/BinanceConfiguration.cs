@@ -81,7 +81,7 @@ public static class BinanceConfiguration
 
     private static BinanceEndpoints? Endpoints(Config section, BinanceEndpoints defaults)
     {
-        if (section.IsEmpty || section.GetConfig("endpoints") is not { IsEmpty: false } endpoints || endpoints.Root.GetObject().Items.Count == 0)
+        if (section.IsEmpty || section.GetConfig("endpoints") is not { IsEmpty: false } endpoints || !endpoints.Root.IsObject() || endpoints.Root.GetObject().Items.Count == 0)
         {
             return null;
         }

@@ -146,6 +146,12 @@ public sealed class StrategyDefinitionsTests
         Assert.Equal("trading-actors.strategies.s.entry.long.conditions.1.when: missing.", error.Message);
     }
 
+    [Fact]
+    public void A_value_where_a_strategy_block_belongs_is_left_out()
+    {
+        Assert.Empty(Read("trading-actors.strategies.stray = 1"));
+    }
+
     private static IReadOnlyList<StrategyDefinition> Read(string hocon) =>
         StrategyDefinitions.Read(ConfigurationFactory.ParseString(hocon));
 }
