@@ -6,7 +6,7 @@ using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node;
 
-/// <summary>The actor system's configuration: the node's Akka settings, its journal, its clock, and Serilog as Akka's logger.</summary>
+/// <summary>The actor system's configuration: the node's (its <c>akka</c> block, hocon/akka.conf and overrides), its journal, its clock, and Serilog as Akka's logger.</summary>
 public static class NodeAkkaConfig
 {
     private const string Logging = """
@@ -16,12 +16,12 @@ public static class NodeAkkaConfig
         }
         """;
 
-    public static AkkaConfig Build(AkkaConfig akka, JournalConfiguration journal, TimeProvider clock, double speed)
+    public static AkkaConfig Build(AkkaConfig node, JournalConfiguration journal, TimeProvider clock, double speed)
     {
-        ArgumentNullException.ThrowIfNull(akka);
+        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(journal);
         var config = ConfigurationFactory.ParseString(Logging)
-            .WithFallback(akka)
+            .WithFallback(node)
             .WithFallback(TradingClock.Config(clock))
             .WithFallback(journal.Config)
             .WithFallback(ClusterSharding.DefaultConfig());

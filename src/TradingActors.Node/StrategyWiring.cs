@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Akka.Actor;
 using TradingActors.Exchange;
@@ -9,6 +8,7 @@ using TradingActors.Trading.Strategy;
 using TradingActors.Trading.Strategy.Rules;
 using TradingActors.Trading.Time;
 using static TradingActors.Trading.Strategy.StrategyProtocol;
+using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node;
 
@@ -37,7 +37,7 @@ public sealed class StrategyWiring
     public IEnumerable<Symbol> Symbols => _definitions.Select(d => d.Symbol);
 
     /// <summary>Reads the risk limits and the strategy rules; a rule that does not parse is a configuration error.</summary>
-    public static StrategyWiring Read(IConfiguration configuration)
+    public static StrategyWiring Read(AkkaConfig configuration)
     {
         var risk = NodeConfiguration.ReadModule("trading-actors.risk", () => RiskSettings.Read(configuration));
         try
@@ -54,7 +54,7 @@ public sealed class StrategyWiring
         }
     }
 
-    public void Start(ActorSystem system, IConfiguration configuration, IReadOnlyDictionary<Market, MarketActors> markets, ILogger logger)
+    public void Start(ActorSystem system, AkkaConfig configuration, IReadOnlyDictionary<Market, MarketActors> markets, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);

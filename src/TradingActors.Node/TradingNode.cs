@@ -1,7 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Configuration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using TradingActors.Binance;
 using TradingActors.Binance.Common;
@@ -66,7 +64,7 @@ public sealed class TradingNode : IAsyncDisposable
     public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(TradingClock.Get(System).TimeProvider, realTime);
 
     public static async Task<TradingNode> StartAsync(
-        NodeSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
+        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -75,17 +73,14 @@ public sealed class TradingNode : IAsyncDisposable
 
         // Everything is read before anything starts, so a bad setting stops the node with nothing to undo.
         var clock = settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
-        var hocon = NodeConfiguration.LocateHoconDirectory();
-        var journal = JournalConfiguration.Read(
-            ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(hocon, "persistence.conf"))).GetConfig(JournalConfiguration.Path), settings.DataDirectory);
-        var akka = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(hocon, "akka.conf")));
+        var journal = JournalConfiguration.Read(configuration.GetConfig(JournalConfiguration.Path), settings.DataDirectory);
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
         var reconcilerSettings = NodeConfiguration.ReadReconciler(configuration);
-        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration.GetSection("trading-actors:binance")));
+        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration));
         var strategies = StrategyWiring.Read(configuration);
         var simulatorOptions = settings.Mode == NodeMode.Paper
-            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration.GetSection("trading-actors:simulator")))
+            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration))
             : null;
         var credentials = settings.Mode == NodeMode.Paper ? null : LoadCredentials(binance);
 
@@ -119,7 +114,7 @@ public sealed class TradingNode : IAsyncDisposable
         }
 
         await journal.PrepareStorageAsync(ct);
-        var system = ActorSystem.Create("trading-node", NodeAkkaConfig.Build(akka, journal, clock, (double)settings.Speed));
+        var system = ActorSystem.Create("trading-node", NodeAkkaConfig.Build(configuration, journal, clock, (double)settings.Speed));
         var exchanges = new List<IDisposable>();
         try
         {

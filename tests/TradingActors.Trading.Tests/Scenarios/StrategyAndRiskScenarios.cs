@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Akka.Actor;
+using Akka.Configuration;
 using TradingActors.Exchange;
 using TradingActors.Simulator.Engine;
 using TradingActors.Trading.Domain;
@@ -30,7 +30,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     [Fact]
     public async Task A_strategy_whose_rule_holds_opens_a_protected_position_and_journals_the_signal()
     {
-        var definitions = StrategyDefinitions.Read(new ConfigurationBuilder().AddHoconString("""
+        var definitions = StrategyDefinitions.Read(ConfigurationFactory.ParseString("""
             trading-actors.strategies.always-long {
               market = FUTURES
               symbol = BTCUSDT
@@ -38,7 +38,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
               entry.long.when = "close > 0"
               stop-distance = "close * 0.02"
             }
-            """).Build());
+            """));
 
         var strategies = _scenario.System.ActorOf(StrategyActors.Props(definitions, _markets, _risk), "strategies");
         _scenario.System.EventStream.Subscribe(strategies, typeof(StrategyProtocol.StopStrategies));
