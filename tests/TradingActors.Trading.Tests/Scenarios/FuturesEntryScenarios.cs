@@ -4,6 +4,7 @@ using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Serialization;
+using TradingActors.Trading.Sharding;
 using TradingActors.Trading.Positions;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
@@ -174,6 +175,24 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         await _scenario.WaitUntilAsync(
             async () => (await _scenario.TaggedAsync(JournalTags.Alerts)).Any(a => a is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal)),
             describe: () => "no critical 'not flat' alert on the alerts tag");
+    }
+
+    [Fact]
+    public async Task An_exchange_fill_reaches_its_position_from_the_stream_with_no_router_in_between()
+    {
+        // The entry executes but its answer is lost: only the user-data stream brings the fill, which the gateway
+        // hands to the intent region by the key in its client order id, and the intent reports straight to its position.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropResponseAfterExecute, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);
+
+        Assert.Equal(0.01m, active.Data.Quantity);
+        var user = Node.Management.ActorHierarchy.Read(_scenario.System, "/user", 1)!;
+        Assert.Equal(["futures-gateway", "spot-gateway"], user.Children.Select(c => c.Name));
+        var sharding = Node.Management.ActorHierarchy.Read(_scenario.System, "/system/sharding", 1)!;
+        Assert.Contains(sharding.Children, c => c.Name == TradingShards.IntentTypeName(Market.Futures));
+        Assert.Contains(sharding.Children, c => c.Name == TradingShards.PositionTypeName(Market.Futures));
     }
 
     private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal quantity = 0.01m)
