@@ -117,6 +117,9 @@ public sealed class NodeHost : IAsyncDisposable
 
         var token = ManagementToken.Resolve(settings);
         var serilog = NodeLogging.Create(settings);
+
+        // Akka.Logger.Serilog writes the actors' logs to Serilog's static logger.
+        Serilog.Log.Logger = serilog;
         var loggerFactory = new SerilogLoggerFactory(serilog);
         var logger = loggerFactory.CreateLogger<NodeHost>();
         TradingNode node;

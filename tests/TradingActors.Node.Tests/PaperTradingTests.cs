@@ -74,7 +74,7 @@ public sealed class PaperTradingTests : IAsyncLifetime
         await _host.DisposeAsync();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (Environment.GetEnvironmentVariable("KEEP_PAPER") is { } keep) { Directory.Move(_directory, keep); } else { Directory.Delete(_directory, recursive: true); }
         }
         catch (IOException)
         {

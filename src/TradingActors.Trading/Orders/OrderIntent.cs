@@ -354,6 +354,14 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
         var target = _data.Leg(cancel.Leg.TrimEnd('x'));
         Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () =>
         {
+            if (_exitAfterCancel && outcome is OrderOutcome.Accepted or AlgoOrderOutcome.Accepted or OrderListOutcome.Accepted)
+            {
+                // The guard's exit is journaled before the stop's end, so the end does not finish the intent while the
+                // exit is still to come (a finished intent's later fill would not close the position).
+                _exitAfterCancel = false;
+                SendGuardExit();
+            }
+
             switch (outcome)
             {
                 case OrderOutcome.Accepted accepted when target is not null:
@@ -380,12 +388,6 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
                     }
 
                     break;
-            }
-
-            if (_exitAfterCancel && outcome is OrderOutcome.Accepted or AlgoOrderOutcome.Accepted or OrderListOutcome.Accepted)
-            {
-                _exitAfterCancel = false;
-                SendGuardExit();
             }
         });
     }
