@@ -29,8 +29,9 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
         Assert.Contains("journal", names);
         Assert.Contains("gateway-futures", names);
         Assert.Contains("gateway-spot", names);
+        Assert.Contains("cluster", names);
         Assert.Contains("positions-futures", names);
-        Assert.Contains("router-spot", names);
+        Assert.Contains("intents-spot", names);
     }
 
     [Fact]
@@ -130,8 +131,8 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("/user/futures-positions", text, StringComparison.Ordinal);
-        Assert.Contains("/user/spot-router", text, StringComparison.Ordinal);
+        Assert.Contains("/user/futures-gateway", text, StringComparison.Ordinal);
+        Assert.Contains("/user/reconciler", text, StringComparison.Ordinal);
     }
 
     [Fact]
