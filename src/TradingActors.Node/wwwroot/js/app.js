@@ -144,7 +144,7 @@ async function loadSignals() {
   const recent = [...result.body].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, 50);
   fillTable($('#signal-list'), recent.map((s) => h('tr', {},
     h('td', {}, time(s.at)), h('td', {}, s.strategy), h('td', {}, s.side), h('td', { class: 'num' }, `${Math.round(Number(s.confidence) * 100)} %`),
-    h('td', {}, s.decision), h('td', { class: 'num' }, num(s.price)), h('td', { class: 'num' }, num(s.quantity)),
+    h('td', { class: 'wrap' }, s.decision), h('td', { class: 'num' }, num(s.price)), h('td', { class: 'num' }, num(s.quantity)),
     h('td', {}, h('code', {}, s.revision)), h('td', {}, s.position ? h('code', {}, s.position) : '—'))));
 }
 

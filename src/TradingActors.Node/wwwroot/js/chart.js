@@ -23,8 +23,8 @@ export function drawEquity(container, points) {
     return;
   }
 
-  const width = 640;
-  const height = 240;
+  const width = 520;
+  const height = 220;
   const pad = { left: 64, right: 12, top: 12, bottom: 28 };
   const first = points[0].at.getTime();
   const last = points[points.length - 1].at.getTime();
