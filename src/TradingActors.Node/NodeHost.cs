@@ -179,6 +179,8 @@ public sealed class NodeHost : IAsyncDisposable
                     await http.Response.WriteAsJsonAsync(new ManagementDtos.ErrorBody("the actors did not answer in time; try again"));
                 }
             });
+            // The dashboard (wwwroot, copied beside the executable): index.html at "/", its modules and styles.
+            app.UseFileServer();
             ManagementApi.Map(app, node, token);
             await app.StartAsync(ct);
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -30,6 +30,9 @@ public sealed class StrategyWiring
 
     public IActorRef? Risk { get; private set; }
 
+    /// <summary>The limits the risk manager enforces, as configured.</summary>
+    public RiskSettings RiskSettings => _riskSettings;
+
     public IActorRef? Strategies { get; private set; }
 
     public IReadOnlyList<StrategyDefinition> Definitions => _definitions;

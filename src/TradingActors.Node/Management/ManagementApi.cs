@@ -37,6 +37,7 @@ public static class ManagementApi
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(token);
 
+        DashboardRoutes.Map(app, node);
         app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
         app.MapGet("/ready", async () =>
         {
@@ -72,7 +73,7 @@ public static class ManagementApi
 
             var view = await market.Positions.Ask<PositionView>(new GetPosition(positionId), node.OperatorTimeout(AskTimeout));
             var journal = events.Select(e => new JournalEventBody(
-                e.SequenceNr, JournalReader.OffsetOf(e), e.Event.GetType().Name, DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
+                e.SequenceNr, JournalReader.OffsetOf(e), e.Event.GetType().Name, JournalReader.TimeOf(e),
                 JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TradingJson.Options))).ToList();
             return Results.Ok(new PositionDetailBody(PositionBody.From(view), journal));
         });
