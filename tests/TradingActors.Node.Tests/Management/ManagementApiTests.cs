@@ -170,8 +170,10 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
         Assert.Equal(HttpStatusCode.Accepted, opened.StatusCode);
         // Closed once its stop is armed: closing while the stop is being armed is a separate scenario of the trading core.
         await AwaitStateAsync(id, "Active", armed: true);
-        var listed = await node.JsonAsync(await node.Client.GetAsync("/positions"));
-        Assert.Contains(listed.EnumerateArray(), p => p.GetProperty("id").GetString() == id);
+        // The listing is the read side, a moment behind the journal.
+        await Eventually.ThatAsync(
+            async () => (await node.JsonAsync(await node.Client.GetAsync("/positions"))).EnumerateArray().Any(p => p.GetProperty("id").GetString() == id),
+            $"position {id} is not listed");
 
         var closes = await Task.WhenAll(
             node.Client.SendAsync(node.Authorized(HttpMethod.Post, $"/positions/{id}/close")),

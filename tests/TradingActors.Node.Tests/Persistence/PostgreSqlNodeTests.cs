@@ -34,7 +34,7 @@ public sealed class PostgreSqlNodeTests(PostgreSqlFixture postgres) : IAsyncLife
         {
             using var client = Client(first);
             var opened = await client.SendAsync(Authorized(HttpMethod.Post, "/positions", new { market = "futures", symbol = "BTCUSDT", side = "long", quantity = 0.01m, stopPrice = 60_000m }));
-            Assert.Equal(HttpStatusCode.Accepted, opened.StatusCode);
+            Assert.True(opened.StatusCode == HttpStatusCode.Accepted, $"{opened.StatusCode}: {await opened.Content.ReadAsStringAsync()}");
             id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
             var active = await AwaitPositionAsync(client, id, p => p.GetProperty("state").GetString() == "Active" && p.GetProperty("protections").GetArrayLength() == 1);
             stop = active.GetProperty("stopPrice").GetDecimal();
@@ -58,6 +58,7 @@ public sealed class PostgreSqlNodeTests(PostgreSqlFixture postgres) : IAsyncLife
             TextWriter.Null);
         using var client = Client(host);
         await Eventually.ThatAsync(async () => (await client.GetAsync("/ready")).StatusCode == HttpStatusCode.OK, "the node on PostgreSQL never became ready");
+        await Eventually.TrueAsync(() => host.Node.Markets.Values.All(m => m.Context.Quotes.TryGet(new("BTCUSDT"), out _)), because: "no quotes arrived");
         return host;
     }
 
