@@ -72,7 +72,7 @@ public static class ManagementApi
 
             var view = await market.Positions.Ask<PositionView>(new GetPosition(positionId), node.OperatorTimeout(AskTimeout));
             var journal = events.Select(e => new JournalEventBody(
-                e.SequenceNr, JournalReader.OffsetOf(e), e.Event.GetType().Name, DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
+                e.SequenceNr, JournalReader.OffsetOf(e), e.Event.GetType().Name, JournalReader.TimeOf(e),
                 JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TradingJson.Options))).ToList();
             return Results.Ok(new PositionDetailBody(PositionBody.From(view), journal));
         });
@@ -96,6 +96,9 @@ public static class ManagementApi
         app.MapGet("/actors", (string? path, int? depth) =>
             ActorHierarchy.Read(node.System, path ?? "/user", Math.Clamp(depth ?? 8, 0, 32)) is { } tree ? Results.Ok(tree) : Results.Json(new ErrorBody($"no actor at {path}", "path"), statusCode: StatusCodes.Status404NotFound));
         app.MapGet("/events", (HttpContext http) => EventStreamAsync(http, node));
+        ClusterRoutes.MapClusterRoutes(app, node, token);
+        JournalRoutes.MapJournalRoutes(app, node);
+        MetricsRoutes.MapMetricsRoutes(app, node);
 
         var secured = app.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
             token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())

@@ -48,6 +48,9 @@ public sealed class JournalReader(ActorSystem system)
         }
     }
 
+    /// <summary>When an envelope's event was written: Akka.Persistence.Sql stores UTC <see cref="DateTime.Ticks"/>, not Unix milliseconds.</summary>
+    public static DateTimeOffset TimeOf(EventEnvelope envelope) => new(envelope.Timestamp, TimeSpan.Zero);
+
     /// <summary>The offset of an envelope from this journal (a global ordering).</summary>
     public static long OffsetOf(EventEnvelope envelope) => envelope.Offset is Sequence sequence ? sequence.Value : 0;
 }
