@@ -1,1 +1,3 @@
-Console.WriteLine();
+using TradingActors.Cli;
+
+return await Tradectl.RunAsync(args, Console.Out, Console.Error, Console.In);
