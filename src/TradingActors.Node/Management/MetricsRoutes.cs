@@ -15,17 +15,13 @@ namespace TradingActors.Node.Management;
 /// </summary>
 public static class MetricsRoutes
 {
-    static MetricsRoutes() => Metrics.ConfigureMeterAdapter(options =>
-    {
-        var defaults = options.ResolveHistogramBuckets;
-        options.ResolveHistogramBuckets = instrument =>
-            instrument.Unit == "s" && instrument.Meter.Name is TradingMetrics.MeterName or BinanceMetrics.MeterName
-                ? [.. TradingMetrics.LatencyBuckets]
-                : defaults(instrument);
-    });
+    // prometheus-net starts its default meter adapter at the first scrape, and a MeterListener misses what was
+    // measured before it listened: ours starts with the first node's routes instead, for the life of the process.
+    private static readonly IDisposable Adapter = StartAdapter();
 
     public static void MapMetricsRoutes(IEndpointRouteBuilder app, TradingNode node)
     {
+        GC.KeepAlive(Adapter);
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(node);
         var metrics = new NodeMetrics(node);
@@ -39,5 +35,17 @@ public static class MetricsRoutes
             .UseMiddleware<MetricServerMiddleware>(new MetricServerMiddleware.Settings())
             .Build();
         app.Map("/metrics", scrape);
+    }
+
+    private static IDisposable StartAdapter()
+    {
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
+        var options = new MeterAdapterOptions();
+        var defaults = options.ResolveHistogramBuckets;
+        options.ResolveHistogramBuckets = instrument =>
+            instrument.Unit == "s" && instrument.Meter.Name is TradingMetrics.MeterName or BinanceMetrics.MeterName
+                ? [.. TradingMetrics.LatencyBuckets]
+                : defaults(instrument);
+        return MeterAdapter.StartListening(options);
     }
 }
