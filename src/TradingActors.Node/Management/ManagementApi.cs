@@ -97,6 +97,9 @@ public static class ManagementApi
         app.MapGet("/actors", (string? path, int? depth) =>
             ActorHierarchy.Read(node.System, path ?? "/user", Math.Clamp(depth ?? 8, 0, 32)) is { } tree ? Results.Ok(tree) : Results.Json(new ErrorBody($"no actor at {path}", "path"), statusCode: StatusCodes.Status404NotFound));
         app.MapGet("/events", (HttpContext http) => EventStreamAsync(http, node));
+        ClusterRoutes.MapClusterRoutes(app, node, token);
+        JournalRoutes.MapJournalRoutes(app, node);
+        MetricsRoutes.MapMetricsRoutes(app, node);
 
         var secured = app.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
             token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())

@@ -250,10 +250,15 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
     {
         var clientOrderId = ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, Id, legName);
         _inFlight.Add(legName);
+        var (market, started) = (_market.Market, System.Diagnostics.Stopwatch.GetTimestamp());
         Apply(new OrderSending(legName, clientOrderId, kind, side, quantity, price, Now), () =>
         {
             var self = Self;
-            request(clientOrderId).PipeTo(self, success: answer => new LegAnswered(legName, answer), failure: e => new LegAnswered(legName, new OrderOutcome.Unknown(e.Message)));
+            TradingMetrics.OrderSent(market, kind);
+            request(clientOrderId).PipeTo(
+                self,
+                success: answer => new LegAnswered(legName, TradingMetrics.OrderAnswered(market, kind, answer, started)),
+                failure: e => new LegAnswered(legName, TradingMetrics.OrderAnswered(market, kind, new OrderOutcome.Unknown(e.Message), started)));
         });
     }
 
@@ -516,6 +521,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
     /// <summary>A trade of the leg, its commission valued in the quote asset (a third asset such as BNB cannot be).</summary>
     private FillRecorded Recorded(LegData leg, Fill fill)
     {
+        TradingMetrics.Filled(_market.Market, leg.Side);
         var rules = _market.Rules.GetValueOrDefault(Symbol);
         var inBase = rules is not null && fill.CommissionAsset == rules.BaseAsset;
         var quoteFee = inBase ? fill.Commission * fill.Price

@@ -162,8 +162,10 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Persist(evt, _ =>
         {
+            TradingMetrics.Persisted("position", started);
             var before = _data.State;
             _data = _data.Apply(evt);
             then?.Invoke();

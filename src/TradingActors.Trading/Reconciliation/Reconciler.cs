@@ -194,6 +194,7 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
         var actors = _markets[finding.Market];
         var level = finding.Severity == AlertSeverity.Critical ? LogLevel.ErrorLevel : LogLevel.WarningLevel;
         Log.Log(level, null, "Reconciliation {Run}: {Kind} {Subject}: {Detail}", run, finding.Kind, finding.Subject, finding.Detail);
+        TradingMetrics.ReconcileAction(finding.Market, planned.Action!);
         switch (planned.Action)
         {
             case CancelOrder cancel:
