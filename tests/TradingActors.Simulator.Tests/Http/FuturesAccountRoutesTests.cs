@@ -1,3 +1,4 @@
+using TradingActors.Simulator;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -85,6 +86,12 @@ public sealed class FuturesAccountRoutesTests : IAsyncLifetime
     [Fact]
     public async Task Funding_is_charged_every_eight_hours_at_the_premium_index_rate()
     {
+        // Eight hours pass in one step: a connection would miss its keep-alive pongs, so these are stretched here.
+        await _sim.DisposeAsync();
+        _sim = await SimHarness.StartAsync(new SimulatorOptions
+        {
+            VirtualTime = true, FuturesWebSocketPongTimeout = TimeSpan.FromDays(1), WebSocketMaxLifetime = TimeSpan.FromDays(2),
+        });
         var key = (await _sim.SignedJsonAsync(HttpMethod.Post, "/fapi/v1/listenKey", string.Empty))["listenKey"]!.GetValue<string>();
         using var socket = await _sim.ConnectReadyAsync($"/fstream/private/ws?listenKey={key}&events=ACCOUNT_UPDATE");
         await _sim.SignedJsonAsync(HttpMethod.Post, "/fapi/v1/order", "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.01");
