@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using TradingActors.Trading.Tests.Support;
 using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
@@ -20,13 +20,17 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private const decimal Commission = 0.0004m;
-    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly JumpingTimeProvider _clock = new(Start);
     private TradingScenario _scenario = null!;
 
     public async Task InitializeAsync() => _scenario = await TradingScenario.StartAsync(
         new PositionSettings { EntryVerificationDeadline = TimeSpan.FromMinutes(1), VerificationBackoff = TimeSpan.FromSeconds(1) }, _clock);
 
-    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _scenario.DisposeAsync();
+        _clock.Dispose();
+    }
 
     [Fact]
     public async Task A_profitable_position_past_max_age_closes_at_market_at_once()
