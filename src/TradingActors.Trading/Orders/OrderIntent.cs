@@ -45,7 +45,17 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
         _key = key;
         _market = market;
 
-        Recover<IIntentEvent>(e => _data = _data.Apply(e));
+        Recover<IIntentEvent>(e =>
+        {
+            if (IntentTransitions.TryNext(_data.Status, e, out _))
+            {
+                _data = _data.Apply(e);
+            }
+            else
+            {
+                Log.Error("Intent {Key}: journaled {Event} is not a valid transition from {Status}; skipped", _key, e.GetType().Name, _data.Status);
+            }
+        });
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<SubmitIntent>(OnSubmit);
@@ -182,32 +192,42 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
         Sender.Tell(IntentReport.From(_data));
     }
 
-    private void Apply(IIntentEvent evt, Action? then = null) => Persist(evt, e =>
+    /// <summary>Journals an event the state machine allows, then applies it; anything else is refused and logged, never written.</summary>
+    private void Apply(IIntentEvent evt, Action? then = null)
     {
-        var before = _data.Status;
-        _data = _data.Apply(e);
-        if (e is not OrderSending && _data.Owner is { } owner)
+        if (!IntentTransitions.TryNext(_data.Status, evt, out _))
         {
-            Positions.Tell(IntentReport.From(_data));
+            Log.Error("Intent {Key}: {Event} is not a valid transition from {Status}; refused", _key, evt.GetType().Name, _data.Status);
+            return;
         }
 
-        if (e is IntentFinished)
+        Persist(evt, e =>
         {
-            _finishing = false;
-        }
-        else if (e is FillRecorded && _concluding is { } pending)
-        {
-            Conclude(pending.Status, pending.Reason);
-        }
+            var before = _data.Status;
+            _data = _data.Apply(e);
+            if (e is not OrderSending && _data.Owner is { } owner)
+            {
+                Positions.Tell(IntentReport.From(_data));
+            }
 
-        if (_data.IsTerminal && before != _data.Status)
-        {
-            _market.MarketData.Unsubscribe(Symbol, Self);
-            Passivate();
-        }
+            if (e is IntentFinished)
+            {
+                _finishing = false;
+            }
+            else if (e is FillRecorded && _concluding is { } pending)
+            {
+                Conclude(pending.Status, pending.Reason);
+            }
 
-        then?.Invoke();
-    });
+            if (_data.IsTerminal && before != _data.Status)
+            {
+                _market.MarketData.Unsubscribe(Symbol, Self);
+                Passivate();
+            }
+
+            then?.Invoke();
+        });
+    }
 
     /// <summary>Decides the next step from the journaled state; called after every change.</summary>
     private void Drive()
