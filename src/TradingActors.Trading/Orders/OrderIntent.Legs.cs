@@ -80,6 +80,14 @@ public sealed partial class OrderIntent
         var target = _data.Leg(IntentLegs.TargetOf(cancel.Leg));
         Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () =>
         {
+            if (_exitAfterCancel && LegSettlement.IsAccepted(outcome))
+            {
+                // The guard's exit is journaled before the stop's end, so the end does not finish the intent while the
+                // exit is still to come (a finished intent's later fill would not close the position).
+                _exitAfterCancel = false;
+                Carry(IntentPlanner.GuardExit(_data));
+            }
+
             switch (target is null ? null : LegSettlement.AfterCancel(target, outcome))
             {
                 case CancelVerdict.Settled settled:
@@ -95,11 +103,6 @@ public sealed partial class OrderIntent
                     break;
             }
 
-            if (_exitAfterCancel && LegSettlement.IsAccepted(outcome))
-            {
-                _exitAfterCancel = false;
-                Carry(IntentPlanner.GuardExit(_data));
-            }
         });
     }
 

@@ -27,8 +27,10 @@ public sealed partial class Position
                 StartFlatnessCheck();
             }
         }
-        else if (report.Id == StopIntentId || report.Id == _pendingStop || report.Id == TakeProfitIntentId || _data.Protections.Values.Any(p => p.Intent == report.Id))
+        else if (report.Spec is OrderIntentSpec.Stop or OrderIntentSpec.Bracket or OrderIntentSpec.TakeProfit)
         {
+            // Every stop, bracket or take profit of this position, the current one or an older one: an older one
+            // whose order filled late (after it was replaced) still closed the position on the exchange.
             OnProtectionReport(report);
         }
     }

@@ -70,7 +70,7 @@ public static class PositionReports
             case IntentStatus.Completed or IntentStatus.Failed:
                 // The close was asked for: an exit that failed, or never reached the exchange, is tried again.
                 var failed = new CloseFailed(report.Reason, now);
-                var after = data.Apply(failed);
+                var after = After(data, failed);
                 if (after.CloseAttempts < settings.MaxCloseAttempts)
                 {
                     return new([failed], [PositionAction.RetryClose.Instance]);
@@ -144,7 +144,7 @@ public static class PositionReports
 
             case IntentStatus.Completed or IntentStatus.Failed when known is not null:
                 var cancelled = new ProtectionCancelled(known.ClientOrderId, now);
-                var afterCancel = data.Apply(cancelled);
+                var afterCancel = After(data, cancelled);
                 PositionAction next = afterCancel.State == PositionState.PendingClosing && afterCancel.Protections.Count == 0 ? PositionAction.ProceedWithExit.Instance
                     : afterCancel.State.IsTerminal() && afterCancel.Protections.Count == 0 ? PositionAction.AfterTerminal.Instance
                     : PositionAction.EnsureProtected.Instance;
@@ -187,7 +187,7 @@ public static class PositionReports
     private static List<PositionAction> AfterStopFailed(PositionData data, IntentReport report, int maxStopFailures, PositionSettings settings, DateTimeOffset now)
     {
         var move = data is { ActiveStop: { } current, RequestedStop: { } requested } ? (requested, current.ClientOrderId) : ((decimal, ClientOrderId)?)null;
-        var after = data.Apply(new ProtectionFailed(report.Id, report.Reason, now));
+        var after = After(data, new ProtectionFailed(report.Id, report.Reason, now));
         if (after.State == PositionState.Active && report.Reason.Contains("-2021", StringComparison.Ordinal))
         {
             // The stop would trigger at once: the price is already through it.
@@ -222,6 +222,13 @@ public static class PositionReports
 
         return [];
     }
+
+    /// <summary>
+    /// The state once <paramref name="evt"/> is journaled. The actor refuses an event its state machine does not list (and
+    /// then does nothing that follows it), so the state stays as it is.
+    /// </summary>
+    private static PositionData After(PositionData data, IPositionEvent evt) =>
+        PositionTransitions.TryNext(data.State, evt, out _) ? data.Apply(evt) : data;
 
     /// <summary>Entry fees are charged once, here; earlier partial exits realized their own part with their own fees.</summary>
     private static PositionClosed Closed(PositionData data, CloseReason reason, IntentReport report, DateTimeOffset now)

@@ -264,6 +264,17 @@ public sealed class PositionReportsTests
     }
 
     [Fact]
+    public void A_stop_refused_after_the_position_closed_is_decided_on_the_closed_state_and_asks_for_nothing_more()
+    {
+        var closed = Closing().Apply(new PositionClosed(CloseReason.Manual, 1m, 110m, 0m, 10m, T0));
+
+        var decision = OnProtection(closed, Report(Stop1, IntentStatus.Failed, 0m, 0m, reason: "refused"), pendingStop: Stop1);
+
+        Assert.Equal(new IPositionEvent[] { new ProtectionFailed(Stop1, "refused", T0) }, decision.Events);
+        Assert.Empty(decision.Then);
+    }
+
+    [Fact]
     public void A_report_of_an_intent_the_position_does_not_wait_on_changes_nothing()
     {
         Assert.True(OnProtection(Active(), Report(Stop2, IntentStatus.Failed, 0m, 0m), pendingStop: null).IsNothing);
