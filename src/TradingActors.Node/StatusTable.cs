@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Akka.Actor;
+using TradingActors.Trading.Positions;
+using TradingActors.Trading.ReadSide;
 
 namespace TradingActors.Node;
 
@@ -48,11 +50,10 @@ public static class StatusTable
         {
             try
             {
-                var open = await actors.PositionsAsync(node.OperatorTimeout(AskTimeout));
-                foreach (var view in open.OrderBy(p => p.Data.OpenedAt))
+                var listed = await node.Positions.Ask<PositionListProjection.PositionList>(new PositionListProjection.ListPositions(), node.OperatorTimeout(AskTimeout));
+                foreach (var d in listed.Positions.Where(p => p.Market == market && !p.State.IsTerminal()).OrderBy(p => p.OpenedAt))
                 {
-                    var d = view.Data;
-                    var pnl = d.IsOpen ? view.UnrealizedPnl : d.RealizedPnl;
+                    var pnl = actors.Context.Quotes.TryGet(d.Symbol, out var quote) ? d.UnrealizedPnl((quote.Bid + quote.Ask) / 2m) : 0m;
                     var id = d.Id.Value.Length > 14 ? d.Id.Value[..6] + ".." + d.Id.Value[^6..] : d.Id.Value;
                     text.AppendLine(c, $"{market.ToString().ToLowerInvariant(),-8} {d.Symbol.Value,-9} {id,-14} {d.Direction,-5} {d.State,-14} {d.Quantity,12:0.########} {d.EntryPrice,12:0.00} {pnl,10:+0.00;-0.00;0.00}");
                     rows++;

@@ -57,12 +57,12 @@ public sealed class StrategyWiring
         }
     }
 
-    public void Start(ActorSystem system, AkkaConfig configuration, IReadOnlyDictionary<Market, MarketActors> markets, ILogger logger)
+    public void Start(ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);
         _clock = TradingClock.Get(system).TimeProvider;
-        Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets), "risk");
+        Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets, positionList), "risk");
         var tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
         foreach (var skipped in _definitions.Except(tradable))
         {

@@ -6,7 +6,9 @@ using TradingActors.Binance.Common;
 using TradingActors.Exchange;
 using TradingActors.Node.Config;
 using TradingActors.Node.Persistence;
+using Akka.Persistence.Sql.Query;
 using TradingActors.Node.ReadSide;
+using TradingActors.Trading.ReadSide;
 using TradingActors.Simulator;
 using TradingActors.Trading;
 using TradingActors.Trading.Orders;
@@ -133,9 +135,9 @@ public sealed class TradingNode : IAsyncDisposable
                 markets[market] = await MarketActors.StartAsync(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
             }
 
-            var reconciler = system.ActorOf(MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings), "reconciler"), "reconciler");
-            strategies.Start(system, configuration, markets, logger);
-            var positions = system.ActorOf(PositionListProjection.Props(new JournalReader(system)), "position-list");
+            var positions = system.ActorOf(PositionListProjection.Props(SqlReadJournal.Identifier), "position-list");
+            var reconciler = system.ActorOf(MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings, positions), "reconciler"), "reconciler");
+            strategies.Start(system, markets, positions, logger);
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));

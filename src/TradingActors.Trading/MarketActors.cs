@@ -39,13 +39,6 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
         return new MarketActors(context, gateway, positions, intents);
     }
 
-    /// <summary>The positions alive on this node (open ones, and finished ones not yet passivated), each asked for its view.</summary>
-    public async Task<IReadOnlyList<PositionProtocol.PositionView>> PositionsAsync(TimeSpan timeout)
-    {
-        var ids = await TradingShards.LocalEntityIdsAsync(Positions, timeout);
-        return await Task.WhenAll(ids.Select(id => Positions.Ask<PositionProtocol.PositionView>(new PositionProtocol.GetPosition(new PositionId(id)), timeout)));
-    }
-
     /// <summary>The intents being worked on this node (finished ones leave memory at once).</summary>
     public async Task<IReadOnlyList<IntentProtocol.IntentReport>> LiveIntentsAsync(TimeSpan timeout)
     {

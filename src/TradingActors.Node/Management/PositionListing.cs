@@ -3,13 +3,13 @@ using Akka.Persistence.Query;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Positions;
 using static TradingActors.Node.Management.ManagementDtos;
-using static TradingActors.Node.ReadSide.PositionListProjection;
+using static TradingActors.Trading.ReadSide.PositionListProjection;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Node.Management;
 
 /// <summary>
-/// <c>GET /positions</c> from the read side (<see cref="ReadSide.PositionListProjection"/>), newest first, with the
+/// <c>GET /positions</c> from the read side (<see cref="Trading.ReadSide.PositionListProjection"/>), newest first, with the
 /// unrealized PnL of open positions at this node's latest quote; a position's timeline is its own journal.
 /// </summary>
 internal static class PositionListing

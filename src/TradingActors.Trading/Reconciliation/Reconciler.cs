@@ -26,12 +26,15 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
 
     private readonly IReadOnlyDictionary<Market, MarketActors> _markets;
     private readonly ReconcilerSettings _settings;
+    private readonly IActorRef _positionList;
     private ReconciliationReport? _last;
     private long _run;
     private bool _running;
 
-    public Reconciler(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings)
+    /// <param name="positionList">The read side's <see cref="ReadSide.PositionListProjection"/>: the journal's positions, not the entities in memory.</param>
+    public Reconciler(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings, IActorRef positionList)
     {
+        _positionList = positionList;
         _markets = markets;
         _settings = settings;
 
@@ -67,8 +70,8 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings) =>
-        Akka.Actor.Props.Create(() => new Reconciler(markets, settings));
+    public static Props Props(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings, IActorRef positionList) =>
+        Akka.Actor.Props.Create(() => new Reconciler(markets, settings, positionList));
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -91,26 +94,30 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
         var markets = _markets.Where(m => request.Mode == ReconcileMode.All || ModeOf(m.Key) == request.Mode).ToList();
         var started = Now;
         var time = TradingClock.Get(Context.System).TimeProvider;
-        ObserveAsync(markets, _settings, time)
+        ObserveAsync(markets, _positionList, _settings, time)
             .PipeTo(Self, success: observations => new Observed(run, request, trigger, replyTo, started, observations), failure: e => new Observed(run, request, trigger, replyTo, started, [], e.Message));
     }
 
     /// <summary>Both truths of every market, off the actor's thread; a market that cannot be read carries its error.</summary>
     private static async Task<IReadOnlyList<MarketObservation>> ObserveAsync(
-        IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, ReconcilerSettings settings, TimeProvider time)
+        IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, IActorRef positionList, ReconcilerSettings settings, TimeProvider time)
     {
         var observations = new List<MarketObservation>();
         foreach (var (market, actors) in markets)
         {
             try
             {
-                var positions = (await actors.PositionsAsync(AskTimeout)).Select(v => v.Data).ToList();
-                var live = await actors.LiveIntentsAsync(AskTimeout);
-                var tradesSince = positions.Where(p => p.State is PositionState.Active or PositionState.PendingClosing)
+                var before = await JournaledAsync(positionList, market);
+                var tradesSince = before.Where(p => p.State is PositionState.Active or PositionState.PendingClosing)
                     .GroupBy(p => p.Symbol)
                     .ToDictionary(g => g.Key, g => g.Min(p => p.ActiveSince ?? p.OpenedAt) - ReconciliationRules.ClockSkew);
                 var truth = await ExchangeTruth.ReadAsync(actors.Context.Exchange, tradesSince, settings, time, CancellationToken.None);
                 truth = truth with { BaseAssets = actors.Context.Rules.ToDictionary(r => r.Key, r => r.Value.BaseAsset) };
+
+                // The journal is read again after the exchange: every position whose orders the exchange showed is in it,
+                // whether or not its entity is in memory yet (after a restart the shards start them a moment later).
+                var positions = await JournaledAsync(positionList, market);
+                var live = await actors.LiveIntentsAsync(AskTimeout);
                 var dormant = await DormantIntentsAsync(actors, truth, positions, live);
                 observations.Add(new MarketObservation(market, truth, new LocalTruth(positions, live, dormant), null));
             }
@@ -121,6 +128,12 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
         }
 
         return observations;
+    }
+
+    private static async Task<IReadOnlyList<PositionData>> JournaledAsync(IActorRef positionList, Market market)
+    {
+        var list = await positionList.Ask<ReadSide.PositionListProjection.PositionList>(new ReadSide.PositionListProjection.ListPositions(CatchUp: true), AskTimeout);
+        return list.Positions.Where(p => p.Market == market).ToList();
     }
 
     /// <summary>Our orders on the exchange that no live intent works: their intents are asked for (which resumes them from their journals).</summary>

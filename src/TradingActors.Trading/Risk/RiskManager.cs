@@ -22,6 +22,7 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private readonly RiskSettings _settings;
     private readonly IReadOnlyDictionary<Market, MarketActors> _markets;
+    private readonly IActorRef _positionList;
     private readonly HashSet<string> _countedToday = [];
 
     // Approved entries whose positions have not shown up yet; checks run one at a time so none is missed.
@@ -31,8 +32,10 @@ public sealed class RiskManager : ReceivePersistentActor
     private DateOnly _day;
     private decimal _dayPnl;
 
-    public RiskManager(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets)
+    /// <param name="positionList">The read side's <see cref="ReadSide.PositionListProjection"/>: every node's positions, from the journal.</param>
+    public RiskManager(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList)
     {
+        _positionList = positionList;
         _settings = settings;
         _markets = markets;
 
@@ -64,8 +67,8 @@ public sealed class RiskManager : ReceivePersistentActor
 
     public override string PersistenceId => "risk-manager";
 
-    public static Props Props(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets) =>
-        Akka.Actor.Props.Create(() => new RiskManager(settings, markets));
+    public static Props Props(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList) =>
+        Akka.Actor.Props.Create(() => new RiskManager(settings, markets, positionList));
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -114,7 +117,7 @@ public sealed class RiskManager : ReceivePersistentActor
 
         _checking = true;
         var sender = Sender;
-        PositionsInMemoryAsync().PipeTo(Self, success: positions => new OpenPositionsRead(check, sender, positions, null), failure: e => new OpenPositionsRead(check, sender, [], e.Message));
+        JournaledPositionsAsync().PipeTo(Self, success: positions => new OpenPositionsRead(check, sender, positions, null), failure: e => new OpenPositionsRead(check, sender, [], e.Message));
     }
 
     private void OnOpenPositionsRead(OpenPositionsRead read)
@@ -156,15 +159,12 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private static decimal Notional(PositionData p) => (p.Quantity > 0m ? p.Quantity : p.RequestedQuantity) * (p.EntryPrice > 0m ? p.EntryPrice : p.DecisionPrice);
 
-    /// <summary>Open positions and recently finished ones (still in memory).</summary>
-    private async Task<IReadOnlyList<PositionData>> PositionsInMemoryAsync()
-    {
-        var answers = await Task.WhenAll(_markets.Values.Select(m => m.PositionsAsync(AskTimeout)));
-        return answers.SelectMany(a => a).Select(v => v.Data).ToList();
-    }
+    /// <summary>Open positions and recently finished ones, as the journal holds them now.</summary>
+    private async Task<IReadOnlyList<PositionData>> JournaledPositionsAsync() =>
+        (await _positionList.Ask<ReadSide.PositionListProjection.PositionList>(new ReadSide.PositionListProjection.ListPositions(CatchUp: true), AskTimeout)).Positions;
 
     private async Task<IReadOnlyList<PositionData>> OpenPositionsAsync() =>
-        (await PositionsInMemoryAsync()).Where(p => !p.State.IsTerminal()).ToList();
+        (await JournaledPositionsAsync()).Where(p => !p.State.IsTerminal()).ToList();
 
     private void OnEngageKillSwitch()
     {

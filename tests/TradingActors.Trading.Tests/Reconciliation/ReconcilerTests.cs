@@ -5,6 +5,7 @@ using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.ReadSide;
 using TradingActors.Trading.Reconciliation;
 using TradingActors.Trading.Tests.Scenarios;
 using static TradingActors.Trading.Positions.PositionProtocol;
@@ -90,8 +91,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
         await _scenario.WaitUntilAsync(
             () => Task.FromResult(Engine.AlgoOrders(Btc, openOnly: true).Any(a => a.Side == EngineSide.Buy && a.TriggerPrice > 50_000m)),
             describe: () => "the adopted short got no stop above the price");
-        var open = await _scenario.Futures.PositionsAsync(TimeSpan.FromSeconds(5));
-        var adopted = Assert.Single(open, p => !p.Data.State.IsTerminal()).Data;
+        var adopted = (await _scenario.Futures.Positions.Ask<PositionView>(new GetPosition(Assert.Single(await OpenPositionIdsAsync())), TimeSpan.FromSeconds(5))).Data;
         Assert.Equal((PositionDirection.Short, 0.02m, "reconciler:adopted"), (adopted.Direction, adopted.Quantity, adopted.Origin));
     }
 
@@ -226,7 +226,13 @@ public sealed class ReconcilerTests : IAsyncLifetime
     {
         var markets = new Dictionary<Market, MarketActors> { [Market.Futures] = _scenario.Futures, [Market.Spot] = _scenario.Spot };
         var quiet = settings with { Interval = TimeSpan.Zero, StartupDelay = TimeSpan.FromHours(1), ReadBackoff = TimeSpan.FromMilliseconds(50) };
-        return _scenario.System.ActorOf(Reconciler.Props(markets, quiet), name);
+        return _scenario.System.ActorOf(Reconciler.Props(markets, quiet, _scenario.PositionList), name);
+    }
+
+    private async Task<IReadOnlyList<PositionId>> OpenPositionIdsAsync()
+    {
+        var list = await _scenario.PositionList.Ask<PositionListProjection.PositionList>(new PositionListProjection.ListPositions(CatchUp: true), TimeSpan.FromSeconds(5));
+        return list.Positions.Where(p => !p.State.IsTerminal()).Select(p => p.Id).ToList();
     }
 
     private async Task<ReconciliationReport> ReconcileAsync(bool dryRun = false, IActorRef? reconciler = null) =>

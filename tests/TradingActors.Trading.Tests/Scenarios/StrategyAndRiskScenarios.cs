@@ -22,7 +22,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     {
         _scenario = await TradingScenario.StartAsync();
         _markets = new Dictionary<Market, MarketActors> { [Market.Futures] = _scenario.Futures, [Market.Spot] = _scenario.Spot };
-        _risk = _scenario.System.ActorOf(RiskManager.Props(new RiskSettings { MaxOpenPositions = 2 }, _markets), "risk");
+        _risk = _scenario.System.ActorOf(RiskManager.Props(new RiskSettings { MaxOpenPositions = 2 }, _markets, _scenario.PositionList), "risk");
     }
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();

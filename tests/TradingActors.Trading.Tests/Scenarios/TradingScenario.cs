@@ -14,6 +14,7 @@ using TradingActors.Simulator.Ledger;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.ReadSide;
 using TradingActors.Trading.Tests.Support;
 using TradingActors.Trading.Time;
 using static TradingActors.Trading.Gateways.ExchangeGateway;
@@ -49,6 +50,9 @@ public sealed class TradingScenario : IAsyncDisposable
     public ActorSystem System { get; private set; } = null!;
 
     public TestKit Kit { get; private set; } = null!;
+
+    /// <summary>The read side's position list (<see cref="PositionListProjection"/>), as the node starts it.</summary>
+    public IActorRef PositionList { get; private set; } = null!;
 
     public MarketActors Futures { get; private set; } = null!;
 
@@ -91,6 +95,7 @@ public sealed class TradingScenario : IAsyncDisposable
         _spotExchange = new BinanceSpotExchange(options, credentials);
         var routerSettings = new RouterSettings { UnknownQueryBackoff = TimeSpan.FromMilliseconds(100), UnknownQueryAttempts = 3 };
         var streams = new[] { MarketDataSubscription.BookTickerOf(Btc) };
+        PositionList = System.ActorOf(PositionListProjection.Props(SqlReadJournal.Identifier), "position-list");
         Futures = await MarketActors.StartAsync(System, new MarketContext(_futuresExchange, routerSettings), streams, _positionSettings);
         Spot = await MarketActors.StartAsync(System, new MarketContext(_spotExchange, routerSettings), streams, _positionSettings);
         GatewayStatus? futures = null, spot = null;
