@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,6 +61,13 @@ public sealed class NodeHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+
+        // Ctrl+C and SIGTERM are ours from the first moment, start-up included: the runtime's default would end the
+        // process in the middle of starting (and its exit hooks can wait on a start that never finishes).
+        using var interrupted = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, interrupted.Token);
         NodeHost host;
         try
         {
@@ -70,7 +78,13 @@ public sealed class NodeHost : IAsyncDisposable
                 return ExitOk;
             }
 
-            host = await StartAsync(commandLine, output, useConsoleLifetime: true, stop);
+            host = await StartAsync(commandLine, output, useConsoleLifetime: true, stopping.Token);
+        }
+        catch (Exception e) when (stopping.IsCancellationRequested && e is not NodeConfigurationException)
+        {
+            // Whatever the start was doing when it was cancelled (joining the cluster, recovering) failed because of it.
+            await output.WriteLineAsync("Stop requested during start-up: stopped.");
+            return ExitOk;
         }
         catch (NodeConfigurationException e)
         {
@@ -87,7 +101,7 @@ public sealed class NodeHost : IAsyncDisposable
         await using (host)
         {
             var duration = host.Node.Settings.Duration;
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, host.Stopping);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, host.Stopping);
             try
             {
                 await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, TradingClock.Get(host.Node.System).TimeProvider, linked.Token);
@@ -100,6 +114,12 @@ public sealed class NodeHost : IAsyncDisposable
         }
 
         return ExitOk;
+
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
     }
 
     /// <summary>Starts a node and its management API (tests start several in one process).</summary>

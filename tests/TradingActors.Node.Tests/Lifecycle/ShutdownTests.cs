@@ -46,13 +46,15 @@ public sealed class ShutdownTests
     private static async Task<(int ExitCode, string Output)> InterruptAsync(string directory, TimeSpan moment)
     {
         var node = Path.Combine(AppContext.BaseDirectory, "TradingActors.Node.dll");
-        var start = new ProcessStartInfo("dotnet")
+        // Through perl, which gives the node the default Ctrl+C disposition: a process started in the background (as a
+        // test runner may be) inherits SIGINT ignored, and .NET keeps an inherited ignore.
+        var start = new ProcessStartInfo("perl")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var argument in new[] { node, "--speed", "10", "--port", "0", "--data-dir", directory, "--set", "trading-actors.node.status-interval=1s" })
+        foreach (var argument in new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", node, "--speed", "10", "--port", "0", "--data-dir", directory, "--set", "trading-actors.node.status-interval=1s" })
         {
             start.ArgumentList.Add(argument);
         }
