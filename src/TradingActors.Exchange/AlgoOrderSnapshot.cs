@@ -17,6 +17,12 @@ public sealed record AlgoOrderSnapshot
     public bool ReduceOnly { get; init; }
     public PositionSide PositionSide { get; init; }
 
+    /// <summary>Trailing stop: the price at which trailing starts, or null.</summary>
+    public decimal? ActivationPrice { get; init; }
+
+    /// <summary>Trailing stop: the callback rate in percent, or null.</summary>
+    public decimal? CallbackRatePercent { get; init; }
+
     /// <summary>The regular order created when the trigger fired, or null.</summary>
     public long? TriggeredOrderId { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Node.Config;
 using TradingActors.Node.Management;
 using TradingActors.Trading.Serialization;
+using TradingActors.Trading.Time;
 
 namespace TradingActors.Node;
 
@@ -59,6 +61,13 @@ public sealed class NodeHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+
+        // Ctrl+C and SIGTERM are ours from the first moment, start-up included: the runtime's default would end the
+        // process in the middle of starting (and its exit hooks can wait on a start that never finishes).
+        using var interrupted = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, interrupted.Token);
         NodeHost host;
         try
         {
@@ -69,7 +78,13 @@ public sealed class NodeHost : IAsyncDisposable
                 return ExitOk;
             }
 
-            host = await StartAsync(commandLine, output, useConsoleLifetime: true, stop);
+            host = await StartAsync(commandLine, output, useConsoleLifetime: true, stopping.Token);
+        }
+        catch (Exception e) when (stopping.IsCancellationRequested && e is not NodeConfigurationException)
+        {
+            // Whatever the start was doing when it was cancelled (joining the cluster, recovering) failed because of it.
+            await output.WriteLineAsync("Stop requested during start-up: stopped.");
+            return ExitOk;
         }
         catch (NodeConfigurationException e)
         {
@@ -86,10 +101,10 @@ public sealed class NodeHost : IAsyncDisposable
         await using (host)
         {
             var duration = host.Node.Settings.Duration;
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, host.Stopping);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, host.Stopping);
             try
             {
-                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, host.Node.System.TimeProvider, linked.Token);
+                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, TradingClock.Get(host.Node.System).TimeProvider, linked.Token);
                 await output.WriteLineAsync($"Duration {duration} over: stopping.");
             }
             catch (OperationCanceledException)
@@ -99,6 +114,12 @@ public sealed class NodeHost : IAsyncDisposable
         }
 
         return ExitOk;
+
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
     }
 
     /// <summary>Starts a node and its management API (tests start several in one process).</summary>
@@ -116,6 +137,9 @@ public sealed class NodeHost : IAsyncDisposable
 
         var token = ManagementToken.Resolve(settings);
         var serilog = NodeLogging.Create(settings);
+
+        // Akka.Logger.Serilog writes the actors' logs to Serilog's static logger.
+        Serilog.Log.Logger = serilog;
         var loggerFactory = new SerilogLoggerFactory(serilog);
         var logger = loggerFactory.CreateLogger<NodeHost>();
         TradingNode node;
@@ -175,6 +199,8 @@ public sealed class NodeHost : IAsyncDisposable
                     await http.Response.WriteAsJsonAsync(new ManagementDtos.ErrorBody("the actors did not answer in time; try again"));
                 }
             });
+            // The dashboard (wwwroot, copied beside the executable): index.html at "/", its modules and styles.
+            app.UseFileServer();
             ManagementApi.Map(app, node, token);
             await app.StartAsync(ct);
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using TradingActors.Actors;
-using TradingActors.Trading.Orders;
+using Akka.Actor;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.ReadSide;
 
 namespace TradingActors.Node;
 
@@ -23,7 +23,7 @@ public static class StatusTable
         using var timer = new PeriodicTimer(interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            while (await timer.WaitForNextTickAsync(ct) && !node.System.WhenTerminated.IsCompleted)
             {
                 var text = await RenderAsync(node);
                 await output.WriteAsync(text.AsMemory(), ct);
@@ -41,7 +41,7 @@ public static class StatusTable
         ArgumentNullException.ThrowIfNull(node);
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"--- {node.System.TimeProvider.GetUtcNow():HH:mm:ss} {node.Settings.Mode.ToString().ToLowerInvariant()} mode ---");
+        text.AppendLine(c, $"--- {node.System.Scheduler.Now:HH:mm:ss} {node.Settings.Mode.ToString().ToLowerInvariant()} mode ---");
         text.AppendLine(c, $"{"MARKET",-8} {"SYMBOL",-9} {"POSITION",-14} {"SIDE",-5} {"STATE",-14} {"QTY",12} {"ENTRY",12} {"PNL",10}");
         var orders = new List<string>();
         var prices = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -50,20 +50,19 @@ public static class StatusTable
         {
             try
             {
-                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), node.OperatorTimeout(AskTimeout));
-                foreach (var view in open.Positions.OrderBy(p => p.Data.OpenedAt))
+                var listed = await node.Positions.Ask<PositionListProjection.PositionList>(new PositionListProjection.ListPositions(), node.OperatorTimeout(AskTimeout));
+                foreach (var d in listed.Positions.Where(p => p.Market == market && !p.State.IsTerminal()).OrderBy(p => p.OpenedAt))
                 {
-                    var d = view.Data;
-                    var pnl = d.IsOpen ? view.UnrealizedPnl : d.RealizedPnl;
+                    var pnl = actors.Context.Quotes.TryGet(d.Symbol, out var quote) ? d.UnrealizedPnl((quote.Bid + quote.Ask) / 2m) : 0m;
                     var id = d.Id.Value.Length > 14 ? d.Id.Value[..6] + ".." + d.Id.Value[^6..] : d.Id.Value;
                     text.AppendLine(c, $"{market.ToString().ToLowerInvariant(),-8} {d.Symbol.Value,-9} {id,-14} {d.Direction,-5} {d.State,-14} {d.Quantity,12:0.########} {d.EntryPrice,12:0.00} {pnl,10:+0.00;-0.00;0.00}");
                     rows++;
                 }
 
-                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
-                orders.Add($"{market.ToString().ToLowerInvariant()} {live.Intents.Count}");
+                var live = await actors.LiveIntentsAsync(node.OperatorTimeout(AskTimeout));
+                orders.Add($"{market.ToString().ToLowerInvariant()} {live.Count}");
             }
-            catch (AskTimeoutException)
+            catch (Exception e) when (IsStoppingOrSlow(e))
             {
                 orders.Add($"{market.ToString().ToLowerInvariant()} (no answer)");
             }
@@ -90,11 +89,14 @@ public static class StatusTable
                 ? "last signals: none yet"
                 : "last signals: " + string.Join("; ", signals.Take(3).Select(s => string.Create(c, $"{s.At:HH:mm:ss} {s.Strategy} {s.Side} {s.Confidence:0.00} -> {s.Decision}"))));
         }
-        catch (AskTimeoutException)
+        catch (Exception e) when (IsStoppingOrSlow(e))
         {
             text.AppendLine("last signals: (no answer)");
         }
 
         return text.ToString();
     }
+
+    /// <summary>No answer in time, or none at all because the node is stopping (Ctrl+C while a table renders).</summary>
+    private static bool IsStoppingOrSlow(Exception e) => e is AskTimeoutException or TaskCanceledException or InvalidOperationException;
 }

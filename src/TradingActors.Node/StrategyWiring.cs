@@ -1,13 +1,14 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Node.Config;
 using TradingActors.Trading;
 using TradingActors.Trading.Risk;
 using TradingActors.Trading.Strategy;
 using TradingActors.Trading.Strategy.Rules;
+using TradingActors.Trading.Time;
 using static TradingActors.Trading.Strategy.StrategyProtocol;
+using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node;
 
@@ -29,6 +30,9 @@ public sealed class StrategyWiring
 
     public IActorRef? Risk { get; private set; }
 
+    /// <summary>The limits the risk manager enforces, as configured.</summary>
+    public RiskSettings RiskSettings => _riskSettings;
+
     public IActorRef? Strategies { get; private set; }
 
     public IReadOnlyList<StrategyDefinition> Definitions => _definitions;
@@ -36,7 +40,7 @@ public sealed class StrategyWiring
     public IEnumerable<Symbol> Symbols => _definitions.Select(d => d.Symbol);
 
     /// <summary>Reads the risk limits and the strategy rules; a rule that does not parse is a configuration error.</summary>
-    public static StrategyWiring Read(IConfiguration configuration)
+    public static StrategyWiring Read(AkkaConfig configuration)
     {
         var risk = NodeConfiguration.ReadModule("trading-actors.risk", () => RiskSettings.Read(configuration));
         try
@@ -53,19 +57,20 @@ public sealed class StrategyWiring
         }
     }
 
-    public void Start(ActorSystem system, IConfiguration configuration, IReadOnlyDictionary<Market, MarketActors> markets, ILogger logger)
+    public void Start(ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);
-        _clock = system.TimeProvider;
-        Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets), "risk");
+        _clock = TradingClock.Get(system).TimeProvider;
+        Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets, positionList), "risk");
         var tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
         foreach (var skipped in _definitions.Except(tradable))
         {
             logger.LogWarning("Strategy {Name} trades {Market}, which this node does not run: skipped", skipped.Name, skipped.Market);
         }
 
-        Strategies = StrategyActors.Start(system, tradable, markets, Risk);
+        Strategies = system.ActorOf(StrategyActors.Props(tradable, markets, Risk), "strategies");
+        system.EventStream.Subscribe(Strategies, typeof(StopStrategies));
         logger.LogInformation("{Count} strategies configured: {Names}", tradable.Count, string.Join(", ", tradable.Select(d => d.Name)));
     }
 

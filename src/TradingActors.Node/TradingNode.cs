@@ -1,22 +1,26 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Actor;
+using Akka.Cluster;
 using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
 using TradingActors.Binance;
 using TradingActors.Binance.Common;
 using TradingActors.Exchange;
 using TradingActors.Node.Config;
-using TradingActors.Persistence;
+using TradingActors.Node.Persistence;
+using Akka.Persistence.Sql.Query;
+using TradingActors.Node.ReadSide;
+using TradingActors.Trading.ReadSide;
 using TradingActors.Simulator;
 using TradingActors.Trading;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Reconciliation;
-using TradingActors.Trading.Serialization;
+using TradingActors.Trading.Time;
 
 namespace TradingActors.Node;
 
 /// <summary>
-/// Everything that trades: the simulator (paper mode), the actor system with its journal, the actors of each
-/// market, the risk manager and the strategies. Started and stopped as one.
+/// Everything that trades: the simulator (paper mode), the actor system (a cluster member, alone or with others)
+/// with its journal, the actors of each market, the risk manager, the reconciler, the strategies and the read side.
+/// Started and stopped as one.
 /// </summary>
 public sealed class TradingNode : IAsyncDisposable
 {
@@ -26,8 +30,10 @@ public sealed class TradingNode : IAsyncDisposable
 
     private TradingNode(
         NodeSettings settings, ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, SimulatorServer? simulator,
-        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, ILogger logger)
+        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, IActorRef positions, ILogger logger)
     {
+        Positions = positions;
+        Journal = new JournalReader(system);
         Reconciler = reconciler;
         Settings = settings;
         System = system;
@@ -51,11 +57,16 @@ public sealed class TradingNode : IAsyncDisposable
 
     public IActorRef Reconciler { get; }
 
+    /// <summary>The read side's position listing (<see cref="PositionListProjection"/>).</summary>
+    public IActorRef Positions { get; }
+
+    public JournalReader Journal { get; }
+
     /// <summary>How long an operator's request may wait, in the node's clock (which a sped-up paper run accelerates).</summary>
-    public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(System.TimeProvider, realTime);
+    public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(TradingClock.Get(System).TimeProvider, realTime);
 
     public static async Task<TradingNode> StartAsync(
-        NodeSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
+        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -64,15 +75,14 @@ public sealed class TradingNode : IAsyncDisposable
 
         // Everything is read before anything starts, so a bad setting stops the node with nothing to undo.
         var clock = settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
-        var actorSettings = NodeConfiguration.ReadActors(configuration) with { LoggerFactory = loggerFactory, TimeProvider = clock };
-        var journal = NodeConfiguration.ReadJournal(configuration, settings.DataDirectory);
+        var journal = JournalConfiguration.Read(configuration.GetConfig(JournalConfiguration.Path), settings.DataDirectory);
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
         var reconcilerSettings = NodeConfiguration.ReadReconciler(configuration);
-        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration.GetSection("trading-actors:binance")));
+        var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration));
         var strategies = StrategyWiring.Read(configuration);
         var simulatorOptions = settings.Mode == NodeMode.Paper
-            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration.GetSection("trading-actors:simulator")))
+            ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration))
             : null;
         var credentials = settings.Mode == NodeMode.Paper ? null : LoadCredentials(binance);
 
@@ -105,12 +115,13 @@ public sealed class TradingNode : IAsyncDisposable
                 "Simulator listening on {Address} (price step {Step}, speed {Speed}x)", simulator.BaseAddress, simulatorOptions.Engine.PriceStep, settings.Speed);
         }
 
-        var system = ActorSystem.Create("trading-node", actorSettings);
+        await journal.PrepareStorageAsync(ct);
+        var system = ActorSystem.Create("trading-node", NodeAkkaConfig.Build(configuration, journal, clock, (double)settings.Speed));
         var exchanges = new List<IDisposable>();
         try
         {
-            system.AddPersistence(journal, TradingJson.CreateSerializer());
-            logger.LogInformation("Journal: {Plugin} {Path}", journal.Plugin, journal.Plugin == JournalPlugin.Sqlite ? journal.SqlitePath : journal.SchemaName);
+            logger.LogInformation("Journal: {Journal}", journal);
+            await JoinSelfAsync(system, ct);
             var streams = settings.Symbols.Concat(strategies.Symbols).Distinct()
                 .SelectMany(s => new[] { MarketDataSubscription.BookTickerOf(s), MarketDataSubscription.TradesOf(s) })
                 .ToList();
@@ -121,15 +132,16 @@ public sealed class TradingNode : IAsyncDisposable
                     ? new BinanceFuturesExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory)
                     : new BinanceSpotExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory);
                 exchanges.Add((IDisposable)exchange);
-                markets[market] = MarketActors.Start(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
+                markets[market] = await MarketActors.StartAsync(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
             }
 
-            var reconciler = system.ActorOf(MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings), "reconciler"), "reconciler");
-            strategies.Start(system, configuration, markets, logger);
+            var positions = system.ActorOf(PositionListProjection.Props(SqlReadJournal.Identifier), "position-list");
+            var reconciler = system.ActorOf(MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings, positions), "reconciler"), "reconciler");
+            strategies.Start(system, markets, positions, logger);
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
-            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, logger);
+            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, positions, logger);
         }
         catch
         {
@@ -157,8 +169,7 @@ public sealed class TradingNode : IAsyncDisposable
 
         _stopped = true;
         await Strategies.StopAsync(Settings.ShutdownTimeout, _logger);
-        await System.Terminate();
-        await System.DisposeAsync();
+        await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance);
         _exchanges.ForEach(e => e.Dispose());
         if (Simulator is not null)
         {
@@ -169,6 +180,16 @@ public sealed class TradingNode : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>A single node is a cluster of one: it joins itself, and is Up once the join is seen.</summary>
+    private static async Task JoinSelfAsync(ActorSystem system, CancellationToken ct)
+    {
+        var cluster = Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(up.SetResult);
+        await cluster.JoinAsync(cluster.SelfAddress, ct);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
 
     private static BinanceCredentials LoadCredentials(BinanceOptions options)
     {

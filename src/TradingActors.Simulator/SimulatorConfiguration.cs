@@ -1,36 +1,43 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
 using TradingActors.Simulator.Engine;
 
 namespace TradingActors.Simulator;
 
 /// <summary>
-/// Reads <see cref="SimulatorOptions"/> from a configuration section shaped like the reference block
-/// <c>trading-actors.simulator</c> (hocon/simulator.conf); missing keys keep their defaults, malformed ones are errors.
+/// Reads <see cref="SimulatorOptions"/> from the block <c>trading-actors.simulator</c> of the root configuration
+/// (hocon/simulator.conf); missing keys keep their defaults, malformed ones are errors naming the full key.
 /// </summary>
 public static class SimulatorConfiguration
 {
-    public static SimulatorOptions Read(IConfiguration section)
+    public const string Block = "trading-actors.simulator";
+
+    public static SimulatorOptions Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(config);
+        var section = new Section(Sub(config, Block), Block);
         var defaults = new SimulatorOptions();
-        var engine = section.GetSection("engine");
+        var engine = section.Sub("engine");
         var engineDefaults = defaults.Engine;
-        var symbols = section.GetSection("symbols").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        var symbols = section.List("symbols");
         return defaults with
         {
             Port = Int(section, "port") ?? defaults.Port,
-            ApiKey = section["api-key"] ?? defaults.ApiKey,
-            ApiSecret = section["api-secret"] ?? defaults.ApiSecret,
+            ApiKey = section.Text("api-key") ?? defaults.ApiKey,
+            ApiSecret = section.Text("api-secret") ?? defaults.ApiSecret,
             Symbols = symbols.Count > 0 ? symbols : defaults.Symbols,
             Seed = (long?)Dec(section, "seed") ?? defaults.Seed,
             VirtualTime = Bool(section, "virtual-time") ?? defaults.VirtualTime,
             CheckTimestamps = Bool(section, "check-timestamps") ?? defaults.CheckTimestamps,
             WebSocketPingInterval = Duration(section, "websocket-ping-interval") ?? defaults.WebSocketPingInterval,
+            FuturesWebSocketPingInterval = Duration(section, "futures-websocket-ping-interval") ?? defaults.FuturesWebSocketPingInterval,
+            FuturesWebSocketPongTimeout = Duration(section, "futures-websocket-pong-timeout") ?? defaults.FuturesWebSocketPongTimeout,
+            WebSocketMaxLifetime = Duration(section, "websocket-max-lifetime") ?? defaults.WebSocketMaxLifetime,
             Engine = engineDefaults with
             {
-                StartPrices = Map(engine.GetSection("start-prices")) ?? engineDefaults.StartPrices,
-                SpotBalances = Map(engine.GetSection("spot-balances")) ?? engineDefaults.SpotBalances,
+                StartPrices = Map(engine.Sub("start-prices")) ?? engineDefaults.StartPrices,
+                SpotBalances = Map(engine.Sub("spot-balances")) ?? engineDefaults.SpotBalances,
                 FuturesWalletBalance = Dec(engine, "futures-wallet-balance") ?? engineDefaults.FuturesWalletBalance,
                 DefaultLeverage = Int(engine, "default-leverage") ?? engineDefaults.DefaultLeverage,
                 MaxLeverage = Int(engine, "max-leverage") ?? engineDefaults.MaxLeverage,
@@ -46,14 +53,17 @@ public static class SimulatorConfiguration
                 PercentPriceBand = Dec(engine, "percent-price-band") ?? engineDefaults.PercentPriceBand,
                 PriceStep = Duration(engine, "price-step") ?? engineDefaults.PriceStep,
                 KlineHistoryMinutes = Int(engine, "kline-history-minutes") ?? engineDefaults.KlineHistoryMinutes,
-                PricePath = PricePath(engine.GetSection("price-path"), (long?)Dec(section, "seed") ?? defaults.Seed),
+                FundingRate = Dec(engine, "funding-rate") ?? engineDefaults.FundingRate,
+                FundingInterval = Duration(engine, "funding-interval") ?? engineDefaults.FundingInterval,
+                PricePath = PricePath(engine.Sub("price-path"), (long?)Dec(section, "seed") ?? defaults.Seed),
             },
         };
     }
 
-    private static IPricePath? PricePath(IConfigurationSection section, long seed)
+    private static IPricePath? PricePath(Section section, long seed)
     {
-        switch (section["kind"] ?? "random-walk")
+        var kind = section.Text("kind") ?? "random-walk";
+        switch (kind)
         {
             case "random-walk":
                 return new RandomWalkPricePath(
@@ -63,10 +73,10 @@ public static class SimulatorConfiguration
                     (double)(Dec(section, "jump-probability") ?? 0.001m),
                     (double)(Dec(section, "jump-size") ?? 0.01m));
             case "kline-replay":
-                var file = section["kline-csv"];
+                var file = section.Text("kline-csv");
                 if (string.IsNullOrWhiteSpace(file) || !File.Exists(file))
                 {
-                    throw new InvalidOperationException($"Simulator price-path.kline-csv: file '{file}' does not exist.");
+                    throw new InvalidOperationException($"{section.Key("kline-csv")}: file '{file}' does not exist.");
                 }
 
                 using (var reader = File.OpenText(file))
@@ -75,19 +85,19 @@ public static class SimulatorConfiguration
                 }
 
             default:
-                throw new InvalidOperationException($"Simulator price-path.kind '{section["kind"]}' is unknown (random-walk, kline-replay).");
+                throw new InvalidOperationException($"{section.Key("kind")}: '{kind}' is unknown (random-walk, kline-replay).");
         }
     }
 
-    private static Dictionary<string, decimal>? Map(IConfigurationSection section)
+    private static Dictionary<string, decimal>? Map(Section section)
     {
-        var children = section.GetChildren().ToList();
-        return children.Count == 0 ? null : children.ToDictionary(c => c.Key, c => Dec(section, c.Key)!.Value, StringComparer.Ordinal);
+        var names = section.Names;
+        return names.Count == 0 ? null : names.ToDictionary(name => name, name => Dec(section, name)!.Value, StringComparer.Ordinal);
     }
 
-    private static decimal? Dec(IConfiguration section, string key)
+    private static decimal? Dec(Section section, string key)
     {
-        var text = section[key];
+        var text = section.Text(key);
         if (text is null)
         {
             return null;
@@ -95,37 +105,78 @@ public static class SimulatorConfiguration
 
         return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new InvalidOperationException($"Simulator setting '{key}' = '{text}' is not a number.");
+            : throw new InvalidOperationException($"{section.Key(key)}: '{text}' is not a number.");
     }
 
-    private static int? Int(IConfiguration section, string key) => Dec(section, key) is { } value ? (int)value : null;
+    private static int? Int(Section section, string key) => Dec(section, key) is { } value ? (int)value : null;
 
-    private static bool? Bool(IConfiguration section, string key)
+    private static bool? Bool(Section section, string key)
     {
-        var text = section[key];
-        return text is null ? null : bool.TryParse(text, out var value) ? value : throw new InvalidOperationException($"Simulator setting '{key}' = '{text}' is not true/false.");
+        var text = section.Text(key);
+        return text is null ? null : bool.TryParse(text, out var value) ? value : throw new InvalidOperationException($"{section.Key(key)}: '{text}' is not true or false.");
     }
 
-    /// <summary>HOCON-style durations: "20s", "500ms", "1m", "2h", or plain milliseconds.</summary>
-    private static TimeSpan? Duration(IConfiguration section, string key)
+    /// <summary>Akka's durations ("20s", "500ms", "1m", "2h", "1 minute", plain milliseconds) and TimeSpan literals ("00:00:05").</summary>
+    private static TimeSpan? Duration(Section section, string key)
     {
-        var text = section[key]?.Trim();
+        var text = section.Text(key);
         if (text is null)
         {
             return null;
         }
 
-        var units = new (string Suffix, double Ms)[] { ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000) };
-        foreach (var (suffix, ms) in units)
+        if (text.Contains(':', StringComparison.Ordinal))
         {
-            if (text.EndsWith(suffix, StringComparison.Ordinal) && double.TryParse(text[..^suffix.Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
-            {
-                return TimeSpan.FromMilliseconds(amount * ms);
-            }
+            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var literal) && literal >= TimeSpan.Zero
+                ? literal
+                : throw new InvalidOperationException($"{section.Key(key)}: '{text}' is not a duration.");
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain)
-            ? TimeSpan.FromMilliseconds(plain)
-            : throw new InvalidOperationException($"Simulator setting '{key}' = '{text}' is not a duration.");
+        var value = new HoconValue();
+        value.AppendValue(new HoconLiteral { Value = text });
+        try
+        {
+            return text[0] is '-' or '+' ? throw new FormatException("signed") : value.GetTimeSpan(allowInfinite: false);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or NotSupportedException)
+        {
+            throw new InvalidOperationException($"{section.Key(key)}: '{text}' is not a duration.", e);
+        }
+    }
+
+    private static Config Sub(Config config, string path) => config.IsEmpty ? Config.Empty : config.GetConfig(path) ?? Config.Empty;
+
+    /// <summary>One block and its full key, for error messages.</summary>
+    private sealed class Section(Config block, string path)
+    {
+        public IReadOnlyList<string> Names => block.IsEmpty || !block.Root.IsObject() ? [] : [.. block.Root.GetObject().Items.Keys];
+
+        public string Key(string key) => $"{path}.{key}";
+
+        public Section Sub(string key) => new(SimulatorConfiguration.Sub(block, key), Key(key));
+
+        public string? Text(string key)
+        {
+            if (block.IsEmpty || block.GetValue(key) is not { IsEmpty: false } value)
+            {
+                return null;
+            }
+
+            return value.IsObject() || value.IsArray()
+                ? throw new InvalidOperationException($"{Key(key)}: expected a single value, not a block or a list.")
+                : value.GetString()?.Trim() is { Length: > 0 } text ? text : null;
+        }
+
+        /// <summary>A HOCON list, or one comma-separated text (as an environment variable or --set gives it).</summary>
+        public IReadOnlyList<string> List(string key)
+        {
+            if (block.IsEmpty || block.GetValue(key) is not { IsEmpty: false } value)
+            {
+                return [];
+            }
+
+            var items = value.IsArray() ? value.GetArray().Select(item => item.GetString()) : (Text(key) ?? string.Empty).Split(',');
+            return items.OfType<string>().Select(item => item.Trim()).Where(item => item.Length > 0).ToList();
+        }
     }
 }

@@ -32,6 +32,15 @@ public sealed record SimulatorOptions
     /// <summary>Interval of the server's WebSocket pings (Binance: 20 s spot, 3 min futures).</summary>
     public TimeSpan WebSocketPingInterval { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Interval of the server's pings on futures streams (Binance: 3 min).</summary>
+    public TimeSpan FuturesWebSocketPingInterval { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>A futures stream peer that does not pong for this long is dropped (Binance: 10 min).</summary>
+    public TimeSpan FuturesWebSocketPongTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Connections are closed once open this long on the simulator's clock (Binance: 24 h).</summary>
+    public TimeSpan WebSocketMaxLifetime { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>How often market streams publish mark price (markPrice stream; Binance: 3 s, or 1 s with @1s).</summary>
     public TimeSpan MarkPriceInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -89,6 +89,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         var routes = new RouteTable();
         SpotApi.Register(routes, context);
         FuturesApi.Register(routes, context);
+        SpotMarketApi.Register(routes, context);
+        FuturesAccountApi.Register(routes, context);
         ControlApi.Register(routes, context, hub.ExpireListenKeys);
         routes.Freeze();
         var pipeline = new RestPipeline(context, routes);

@@ -1,39 +1,58 @@
-using TradingActors.Actors;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Pattern;
 using TradingActors.Exchange;
+using TradingActors.Trading.Domain;
 using TradingActors.Trading.Gateways;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.Sharding;
 
 namespace TradingActors.Trading;
 
-/// <summary>The actors of one market, each failure-prone one under a backoff supervisor.</summary>
-public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IActorRef Router, IActorRef Positions)
+/// <summary>
+/// The actors of one market on this node: its gateway (under a backoff supervisor) and the shard regions of its
+/// positions and intents, which reach every entity of the market wherever it lives.
+/// </summary>
+public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IActorRef Positions, IActorRef Intents)
 {
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
     // A gateway that failed within this long of its start counts as still failing: its next backoff grows.
     private static readonly TimeSpan HealthyAfter = TimeSpan.FromSeconds(30);
-    private static readonly SupervisorStrategy StopOnFailure = new OneForOneStrategy(_ => Directive.Stop);
 
-    /// <summary>Starts gateway, position region and router for <paramref name="context"/>'s market.</summary>
-    public static MarketActors Start(
+    /// <summary>Starts the shard regions of <paramref name="context"/>'s market (entities remembered across restarts), then its gateway.</summary>
+    public static async Task<MarketActors> StartAsync(
         ActorSystem system, MarketContext context, IReadOnlyList<MarketDataSubscription> streams, PositionSettings positionSettings)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(context);
+        var sharding = ClusterSharding.Get(system);
+        var settings = ClusterShardingSettings.Create(system).WithRememberEntities(true);
+        var intents = await sharding.StartAsync(
+            TradingShards.IntentTypeName(context.Market), key => OrderIntent.Props(key, context), settings, new IntentMessageExtractor(context.Settings.ClientOrderIdPrefix));
+        var positions = await sharding.StartAsync(
+            TradingShards.PositionTypeName(context.Market), id => TradingActors.Trading.Positions.Position.Props(new PositionId(id), context, positionSettings), settings, new PositionMessageExtractor());
         var market = context.Market.ToString().ToLowerInvariant();
-        var gateway = system.ActorOf(SupervisedAfresh(ExchangeGateway.Props(context, streams), "gateway"), $"{market}-gateway");
-        var positions = system.ActorOf(Supervised(PositionRegion.Props(context, positionSettings), "region"), $"{market}-positions");
-        var router = system.ActorOf(Supervised(OrderRouter.Props(context, positions), "router"), $"{market}-router");
-        positions.Tell(new PositionRegion.UseRouter(router));
-        return new MarketActors(context, gateway, router, positions);
+        var gateway = system.ActorOf(SupervisedAfresh(ExchangeGateway.Props(context, streams, intents), "gateway"), $"{market}-gateway");
+        return new MarketActors(context, gateway, positions, intents);
+    }
+
+    /// <summary>The intents being worked on this node (finished ones leave memory at once).</summary>
+    public async Task<IReadOnlyList<IntentProtocol.IntentReport>> LiveIntentsAsync(TimeSpan timeout)
+    {
+        var keys = await TradingShards.LocalEntityIdsAsync(Intents, timeout);
+        var answers = await Task.WhenAll(keys.Select(key => Intents.Ask<object>(new IntentProtocol.GetIntentOf(key), timeout)));
+        return answers.OfType<IntentProtocol.IntentReport>().Where(r => r.Status is not (IntentStatus.Completed or IntentStatus.Failed)).ToList();
     }
 
     /// <summary>
-    /// Runs <paramref name="child"/> under a backoff supervisor that starts it again, after a growing delay, when it
-    /// stops; a failure restarts it in place, keeping its mailbox, so no command sent meanwhile is lost.
+    /// Runs a persistent <paramref name="child"/> under a backoff supervisor that starts it again, after a growing
+    /// delay, when it stops (a persistent actor stops when its journal fails) and it recovers from its journal.
     /// </summary>
-    public static Props Supervised(Props child, string name) => BackoffSupervisor.Props(Backoff(child, name));
+    public static Props Supervised(Props child, string name) =>
+        BackoffSupervisor.Props(Backoff.OnStop(child, name, MinBackoff, MaxBackoff, 0.2, -1).WithAutoReset(HealthyAfter));
 
     /// <summary>
     /// For an actor whose state is the exchange's (a gateway): a failure stops it, and a fresh one starts after the
@@ -41,9 +60,9 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
     /// subscriptions being cancelled) cannot reach and fail its successor, and a fault that persists is retried
     /// with backoff instead of in a tight loop.
     /// </summary>
-    private static Props SupervisedAfresh(Props child, string name) =>
-        BackoffSupervisor.Props(Backoff(child, name).WithSupervisorStrategy(StopOnFailure).WithAutoReset(HealthyAfter));
+    private static Props SupervisedAfresh(Props child, string name) => BackoffSupervisor.Props(
+        Backoff.OnFailure(child, name, MinBackoff, MaxBackoff, 0.2, -1).WithAutoReset(HealthyAfter).WithSupervisorStrategy(RestartOnAnyFailure));
 
-    private static BackoffOptions Backoff(Props child, string name) =>
-        BackoffOptions.OnStop(child, name, MinBackoff, MaxBackoff, randomFactor: 0.2);
+    // Akka stops an actor that was killed or failed to initialise; a gateway comes back from anything.
+    private static readonly OneForOneStrategy RestartOnAnyFailure = new OneForOneStrategy(_ => Directive.Restart);
 }

@@ -7,6 +7,7 @@ namespace TradingActors.CrashHarness.Tests;
 /// Invariant 4 end to end: a paper node SIGKILLed at 20 random points (seed printed; CRASH_SEED replays the plan)
 /// loses no position, duplicates no order and leaves no futures position unprotected.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashRunTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);

@@ -91,7 +91,7 @@ public static class Program
         Console.WriteLine(report.Summary());
         if (options.KeepWorkDirectory)
         {
-            Console.WriteLine($"work directory kept: {run.WorkDirectory} (node.log, simulator.log, data/journal.db)");
+            Console.WriteLine($"work directory kept: {run.WorkDirectory} (node.log, simulator.log, data/akka-journal.db)");
         }
 
         return report.Passed ? 0 : 1;

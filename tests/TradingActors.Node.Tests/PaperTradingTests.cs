@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TradingActors.Node.Config;
-using TradingActors.Persistence;
 using TradingActors.Simulator.Engine;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 using Market = TradingActors.Exchange.Market;
 using static TradingActors.Trading.Orders.IntentEvents;
-using static TradingActors.Trading.Orders.RouterEvents;
 
 namespace TradingActors.Node.Tests;
 
@@ -65,7 +63,7 @@ public sealed class PaperTradingTests : IAsyncLifetime
 
         var positions = await PositionsAsync("all");
         var intents = await JournaledIntentsAsync();
-        AssertTheApiShowsTheJournal(positions);
+        await AssertTheApiShowsTheJournalAsync(positions);
         AssertEveryOrderOnTheExchangeWasJournaledOnce(intents);
         AssertFillsMatchEveryPosition(positions, intents);
     }
@@ -76,7 +74,7 @@ public sealed class PaperTradingTests : IAsyncLifetime
         await _host.DisposeAsync();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (Environment.GetEnvironmentVariable("KEEP_PAPER") is { } keep) { Directory.Move(_directory, keep); } else { Directory.Delete(_directory, recursive: true); }
         }
         catch (IOException)
         {
@@ -86,15 +84,13 @@ public sealed class PaperTradingTests : IAsyncLifetime
     private async Task<List<JsonElement>> PositionsAsync(string state) =>
         (await _client.GetFromJsonAsync<List<JsonElement>>($"/positions?state={state}&limit=1000"))!;
 
-    private void AssertTheApiShowsTheJournal(List<JsonElement> positions)
+    private async Task AssertTheApiShowsTheJournalAsync(List<JsonElement> positions)
     {
         Assert.True(positions.Count >= FinishedPositionsWanted);
         foreach (var listed in positions)
         {
             var id = listed.GetProperty("id").GetString()!;
-            var events = _host.Node.System.Persistence().Queries
-                .CurrentEventsByPersistenceId(Position.PersistenceIdOf(new PositionId(id)))
-                .ToBlockingEnumerable()
+            var events = (await _host.Node.Journal.CurrentEventsAsync(Position.PersistenceIdOf(new PositionId(id))))
                 .Select(e => e.Event)
                 .OfType<IPositionEvent>()
                 .ToList();
@@ -164,33 +160,14 @@ public sealed class PaperTradingTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<JournaledIntent>> JournaledIntentsAsync()
     {
-        var queries = _host.Node.System.Persistence().Queries;
+        var journal = _host.Node.Journal;
         var intents = new List<JournaledIntent>();
-        foreach (var market in _host.Node.Markets.Keys)
+        foreach (var persistenceId in await journal.CurrentPersistenceIdsAsync("intent-"))
         {
-            await foreach (var registered in queries.CurrentEventsByPersistenceId(OrderRouter.PersistenceIdOf(market)))
+            var events = (await journal.CurrentEventsAsync(persistenceId)).Select(e => e.Event).ToList();
+            if (events.OfType<IntentSubmitted>().FirstOrDefault() is { } submitted)
             {
-                if (registered.Event is not IntentRegistered { Id: var intentId })
-                {
-                    continue;
-                }
-
-                PositionId? owner = null;
-                var clientIds = new List<string>();
-                await foreach (var envelope in queries.CurrentEventsByPersistenceId(OrderIntent.PersistenceIdOf(intentId)))
-                {
-                    switch (envelope.Event)
-                    {
-                        case IntentSubmitted submitted:
-                            owner = submitted.Owner;
-                            break;
-                        case OrderSending sending:
-                            clientIds.Add(sending.ClientOrderId.Value);
-                            break;
-                    }
-                }
-
-                intents.Add(new JournaledIntent(intentId, owner, clientIds));
+                intents.Add(new JournaledIntent(submitted.Id, submitted.Owner, events.OfType<OrderSending>().Select(s => s.ClientOrderId.Value).ToList()));
             }
         }
 

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 
 namespace TradingActors.Simulator.Tests;
 
@@ -7,16 +7,19 @@ public sealed class SimulatorConfigurationTests
     [Fact]
     public void Reads_the_reference_keys_and_keeps_defaults_for_missing_ones()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["port"] = "9123",
-            ["symbols:0"] = "SOLUSDT",
-            ["virtual-time"] = "true",
-            ["websocket-ping-interval"] = "3m",
-            ["engine:spot-balances:USDT"] = "5000",
-            ["engine:price-step"] = "250ms",
-            ["engine:futures-taker-fee"] = "0.0004",
-        }).Build();
+        var config = ConfigurationFactory.ParseString("""
+            trading-actors.simulator {
+              port = 9123
+              symbols = [SOLUSDT]
+              virtual-time = true
+              websocket-ping-interval = 3m
+              engine {
+                spot-balances { USDT = 5000 }
+                price-step = 250ms
+                futures-taker-fee = 0.0004
+              }
+            }
+            """);
 
         var options = SimulatorConfiguration.Read(config);
 
@@ -32,10 +35,20 @@ public sealed class SimulatorConfigurationTests
     }
 
     [Fact]
-    public void Malformed_values_are_errors_not_defaults()
+    public void Malformed_values_are_errors_naming_their_key_not_defaults()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["engine:spread-bps"] = "wide" }).Build();
+        var config = ConfigurationFactory.ParseString("trading-actors.simulator.engine.spread-bps = wide");
 
-        Assert.Throws<InvalidOperationException>(() => SimulatorConfiguration.Read(config));
+        var error = Assert.Throws<InvalidOperationException>(() => SimulatorConfiguration.Read(config));
+
+        Assert.StartsWith("trading-actors.simulator.engine.spread-bps: 'wide'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Symbols_given_as_one_comma_separated_text_read_as_a_list()
+    {
+        var options = SimulatorConfiguration.Read(ConfigurationFactory.ParseString("trading-actors.simulator.symbols = \"SOLUSDT, XRPUSDT\""));
+
+        Assert.Equal(["SOLUSDT", "XRPUSDT"], options.Symbols);
     }
 }

@@ -1,32 +1,34 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using TradingActors.Hocon;
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
 
 namespace TradingActors.Binance.Common;
 
 /// <summary>
-/// Reads <see cref="BinanceOptions"/> from a configuration section shaped like the reference block
-/// <c>trading-actors.binance</c> (hocon/binance.conf); missing keys keep their defaults, malformed ones
-/// are errors that name the key.
+/// Reads <see cref="BinanceOptions"/> from the block <c>trading-actors.binance</c> of the root configuration
+/// (hocon/binance.conf); missing keys keep their defaults, malformed ones are errors that name the key.
 /// </summary>
 public static class BinanceConfiguration
 {
-    public static BinanceOptions Read(IConfiguration section)
+    public const string Block = "trading-actors.binance";
+
+    public static BinanceOptions Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.IsEmpty ? Config.Empty : config.GetConfig(Block) ?? Config.Empty;
         var d = new BinanceOptions();
-        var environment = section["environment"] is { Length: > 0 } env
+        var environment = Text(section, "environment") is { } env
             ? Enum.TryParse<BinanceEnvironment>(env, ignoreCase: true, out var parsed)
                 ? parsed
-                : throw new FormatException($"trading-actors.binance.environment: '{env}' is not simulator, testnet or production.")
+                : throw new FormatException($"{Block}.environment: '{env}' is not simulator, testnet or production.")
             : d.Environment;
         return d with
         {
             Environment = environment,
-            Endpoints = Endpoints(section.GetSection("endpoints"), BinanceEndpoints.For(environment)),
-            ApiKeyVariable = section["api-key-variable"] ?? d.ApiKeyVariable,
-            ApiSecretVariable = section["api-secret-variable"] ?? d.ApiSecretVariable,
-            SecretsFile = section["secrets-file"] is { Length: > 0 } file ? file : d.SecretsFile,
+            Endpoints = Endpoints(section, BinanceEndpoints.For(environment)),
+            ApiKeyVariable = Text(section, "api-key-variable") ?? d.ApiKeyVariable,
+            ApiSecretVariable = Text(section, "api-secret-variable") ?? d.ApiSecretVariable,
+            SecretsFile = Text(section, "secrets-file") ?? d.SecretsFile,
             RecvWindow = Duration(section, "recv-window") ?? d.RecvWindow,
             RequestTimeout = Duration(section, "request-timeout") ?? d.RequestTimeout,
             TimeSyncInterval = Duration(section, "time-sync-interval") ?? d.TimeSyncInterval,
@@ -44,32 +46,75 @@ public static class BinanceConfiguration
         };
     }
 
-    /// <summary>Parses a duration as HOCON does (<c>250ms</c>, <c>5s</c>, <c>1 minute</c>, <c>00:00:05</c>, plain milliseconds).</summary>
-    public static TimeSpan ParseDuration(string text) => HoconDuration.Parse(text);
-
-    private static BinanceEndpoints? Endpoints(IConfigurationSection section, BinanceEndpoints defaults)
+    /// <summary>
+    /// Parses a duration as Akka's HOCON does (<c>250ms</c>, <c>5s</c>, <c>1 minute</c>, plain milliseconds), and a
+    /// <see cref="TimeSpan"/> literal (<c>00:00:05</c>) as well, which Akka does not take.
+    /// </summary>
+    public static TimeSpan ParseDuration(string text)
     {
-        if (!section.GetChildren().Any())
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (trimmed.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var literal) && literal >= TimeSpan.Zero ? literal : throw NotADuration(text, null);
+        }
+
+        if (trimmed.Length == 0 || trimmed[0] is '-' or '+')
+        {
+            throw NotADuration(text, null);
+        }
+
+        var value = new HoconValue();
+        value.AppendValue(new HoconLiteral { Value = trimmed });
+        try
+        {
+            return value.GetTimeSpan(allowInfinite: false);
+        }
+        catch (Exception e) when (e is OverflowException or NotSupportedException or FormatException)
+        {
+            throw NotADuration(text, e);
+        }
+    }
+
+    private static FormatException NotADuration(string text, Exception? inner) =>
+        new($"'{text}' is not a duration: expected a number and a unit such as 200ms, 5s, 1 minute or 3h", inner);
+
+    private static BinanceEndpoints? Endpoints(Config section, BinanceEndpoints defaults)
+    {
+        if (section.IsEmpty || section.GetConfig("endpoints") is not { IsEmpty: false } endpoints || !endpoints.Root.IsObject() || endpoints.Root.GetObject().Items.Count == 0)
         {
             return null;
         }
 
         return new BinanceEndpoints(
-            Url(section, "spot-rest") ?? defaults.SpotRest,
-            Url(section, "spot-streams") ?? defaults.SpotStreams,
-            Url(section, "spot-websocket-api") ?? defaults.SpotWebSocketApi,
-            Url(section, "futures-rest") ?? defaults.FuturesRest,
-            Url(section, "futures-streams") ?? defaults.FuturesStreams);
+            Url(endpoints, "spot-rest") ?? defaults.SpotRest,
+            Url(endpoints, "spot-streams") ?? defaults.SpotStreams,
+            Url(endpoints, "spot-websocket-api") ?? defaults.SpotWebSocketApi,
+            Url(endpoints, "futures-rest") ?? defaults.FuturesRest,
+            Url(endpoints, "futures-streams") ?? defaults.FuturesStreams);
     }
 
-    private static Uri? Url(IConfiguration section, string key) =>
-        section[key] is { Length: > 0 } text
-            ? Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new FormatException($"trading-actors.binance.endpoints.{key}: '{text}' is not an absolute URL.")
+    /// <summary>The key's text; null when absent or empty. A block or a list where a value belongs is an error.</summary>
+    private static string? Text(Config section, string key, string? prefix = null)
+    {
+        if (section.IsEmpty || section.GetValue(key) is not { IsEmpty: false } value)
+        {
+            return null;
+        }
+
+        return value.IsObject() || value.IsArray()
+            ? throw new FormatException($"{Block}.{prefix}{key}: expected a single value, not a block or a list.")
+            : value.GetString() is { } text && text.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+    }
+
+    private static Uri? Url(Config section, string key) =>
+        Text(section, key, "endpoints.") is { } text
+            ? Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new FormatException($"{Block}.endpoints.{key}: '{text}' is not an absolute URL.")
             : null;
 
-    private static TimeSpan? Duration(IConfiguration section, string key)
+    private static TimeSpan? Duration(Config section, string key)
     {
-        if (section[key] is not { Length: > 0 } text)
+        if (Text(section, key) is not { } text)
         {
             return null;
         }
@@ -80,17 +125,17 @@ public static class BinanceConfiguration
         }
         catch (FormatException ex)
         {
-            throw new FormatException($"trading-actors.binance.{key}: {ex.Message}", ex);
+            throw new FormatException($"{Block}.{key}: {ex.Message}", ex);
         }
     }
 
-    private static int? Int(IConfiguration section, string key) =>
-        section[key] is { Length: > 0 } text
-            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"trading-actors.binance.{key}: '{text}' is not an integer.")
+    private static int? Int(Config section, string key) =>
+        Text(section, key) is { } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{Block}.{key}: '{text}' is not an integer.")
             : null;
 
-    private static decimal? Decimal(IConfiguration section, string key) =>
-        section[key] is { Length: > 0 } text
-            ? decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"trading-actors.binance.{key}: '{text}' is not a number.")
+    private static decimal? Decimal(Config section, string key) =>
+        Text(section, key) is { } text
+            ? decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{Block}.{key}: '{text}' is not a number.")
             : null;
 }

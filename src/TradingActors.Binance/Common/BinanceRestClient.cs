@@ -78,7 +78,9 @@ internal sealed class BinanceRestClient
                 await SyncTimeAsync(ct).ConfigureAwait(false);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await SendOnceAsync(method, path, parameters, security, ct).ConfigureAwait(false);
+            BinanceMetrics.Requested(method, path, result.GetType().Name.ToLowerInvariant(), started);
             switch (result)
             {
                 case RestResult.Throttled { Ban: true } ban:
@@ -155,6 +157,7 @@ internal sealed class BinanceRestClient
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             RateLimiter.Observe(response.Headers);
+            BinanceMetrics.WeightUsed(path, RateLimiter.UsedWeight);
             var retryAfter = response.Headers.RetryAfter?.Delta
                 ?? (response.Headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
             if (_logger.IsEnabled(LogLevel.Debug))

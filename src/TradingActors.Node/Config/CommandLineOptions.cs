@@ -1,8 +1,8 @@
 namespace TradingActors.Node.Config;
 
 /// <summary>
-/// The node's command line, turned into configuration keys that override every file and environment
-/// variable. Unknown options are errors: a typo must not start a node with defaults.
+/// The node's command line, turned into HOCON keys (<see cref="Overrides"/>, dot-separated) that override every file
+/// and environment variable. Unknown options are errors: a typo must not start a node with defaults.
 /// </summary>
 public sealed record CommandLineOptions
 {
@@ -55,22 +55,22 @@ public sealed record CommandLineOptions
             switch (name)
             {
                 case "--mode":
-                    overrides["trading-actors:node:mode"] = Value();
+                    overrides["trading-actors.node.mode"] = Value();
                     break;
                 case "--speed":
-                    overrides["trading-actors:node:speed"] = Value();
+                    overrides["trading-actors.node.speed"] = Value();
                     break;
                 case "--duration":
-                    overrides["trading-actors:node:duration"] = Value();
+                    overrides["trading-actors.node.duration"] = Value();
                     break;
                 case "--data-dir":
-                    overrides["trading-actors:node:data-dir"] = Value();
+                    overrides["trading-actors.node.data-dir"] = Value();
                     break;
                 case "--port":
-                    overrides["trading-actors:node:management:port"] = Value();
+                    overrides["trading-actors.node.management.port"] = Value();
                     break;
                 case "--live":
-                    overrides["trading-actors:node:live"] = inline ?? "true";
+                    overrides["trading-actors.node.live"] = inline ?? "true";
                     break;
                 case "--config":
                     files.Add(Value());
@@ -83,7 +83,7 @@ public sealed record CommandLineOptions
                         throw new NodeConfigurationException("--set", $"'{pair}' is not key=value.");
                     }
 
-                    overrides[pair[..split].Trim().Replace('.', ':')] = pair[(split + 1)..];
+                    overrides[pair[..split].Trim().Replace(':', '.')] = pair[(split + 1)..];
                     break;
                 case "--help" or "-h":
                     help = true;

@@ -1,37 +1,21 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using TradingActors.Binance.Common;
+using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node.Config;
 
-/// <summary>Typed reads of one configuration section whose errors name the full HOCON key.</summary>
-internal sealed class ConfigValues(IConfiguration root, string path)
+/// <summary>Typed reads of one block of the root configuration whose errors name the full HOCON key.</summary>
+internal sealed class ConfigValues(AkkaConfig root, string path)
 {
-    private readonly IConfigurationSection _section = root.GetSection(path.Replace('.', ':'));
+    private readonly Trading.ConfigValues _values = new(root, path);
 
-    public IConfigurationSection Section => _section;
+    public string Key(string key) => _values.Key(key);
 
-    public string Key(string key) => $"{path}.{key}";
+    public string? String(string key) => Read(key, () => _values.String(key));
 
-    public string? String(string key) => _section[key.Replace('.', ':')] is { Length: > 0 } text ? text.Trim() : null;
-
-    public TimeSpan? Duration(string key)
-    {
-        if (String(key) is not { } text)
-        {
-            return null;
-        }
-
-        try
-        {
-            var value = BinanceConfiguration.ParseDuration(text);
-            return value >= TimeSpan.Zero ? value : throw new FormatException("must not be negative");
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            throw new NodeConfigurationException(Key(key), $"'{text}' is not a duration (e.g. 250ms, 5s, 10m).", e);
-        }
-    }
+    public TimeSpan? Duration(string key) =>
+        String(key) is not { } text ? null
+        : Trading.ConfigValues.TryParseDuration(text, out var value) ? value
+        : throw new NodeConfigurationException(Key(key), $"'{text}' is not a duration (e.g. 250ms, 5s, 10m).");
 
     public int? Int(string key, int min = int.MinValue, int max = int.MaxValue) =>
         String(key) is not { } text ? null
@@ -54,18 +38,19 @@ internal sealed class ConfigValues(IConfiguration root, string path)
         : System.Enum.TryParse<T>(text.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var value) && System.Enum.IsDefined(value) ? value
         : throw new NodeConfigurationException(Key(key), $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<T>()).ToLowerInvariant()}.");
 
-    public IReadOnlyList<string>? List(string key)
+    /// <summary>A HOCON list, or a comma-separated text (how an environment variable or --set gives a list).</summary>
+    public IReadOnlyList<string>? List(string key) => Read(key, () => _values.List(key));
+
+    private T Read<T>(string key, Func<T> read)
     {
-        var list = _section.GetSection(key.Replace('.', ':'));
-
-        // HOCON lists arrive as children (key:0, key:1); a list given on the command line or in an environment
-        // variable arrives as the key's own value "a,b" and, coming from a later source, wins.
-        if (list.Value is { Length: > 0 } text)
+        try
         {
-            return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return read();
         }
-
-        var items = list.GetChildren().OrderBy(c => int.TryParse(c.Key, CultureInfo.InvariantCulture, out var i) ? i : 0).Select(c => c.Value).OfType<string>().ToList();
-        return items.Count > 0 ? items : null;
+        catch (FormatException e)
+        {
+            var prefix = Key(key) + ": ";
+            throw new NodeConfigurationException(Key(key), e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message, e);
+        }
     }
 }

@@ -1,32 +1,41 @@
-using Microsoft.Extensions.Configuration;
-using TradingActors.Actors;
+using System.Collections;
+using System.Text;
 using TradingActors.Exchange;
-using TradingActors.Hocon;
-using TradingActors.Persistence;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 using TradingActors.Trading.Reconciliation;
+using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node.Config;
 
 /// <summary>
-/// Builds the node's configuration (hocon/reference.conf, hocon/&lt;mode&gt;.conf, --config files, TA_ environment
-/// variables, the command line; later wins) and reads the option records of the modules from it.
+/// Builds the node's configuration with Akka's HOCON (hocon/reference.conf and the module files it includes,
+/// hocon/&lt;mode&gt;.conf, --config files, TA_ environment variables, the command line; later wins) and reads the option
+/// records of the modules from it. Every reader takes the root <see cref="AkkaConfig"/> and reads its own block.
 /// </summary>
 public static class NodeConfiguration
 {
     public const string EnvironmentPrefix = "TA_";
 
-    public static IConfigurationRoot Build(CommandLineOptions commandLine, string? hoconDirectory = null)
+    /// <summary>
+    /// The node's root configuration: every layer parsed by Akka (substitutions resolved within each file), the layers
+    /// chained by <see cref="AkkaConfig.WithFallback"/>. A file that cannot be read or parsed is a
+    /// <see cref="NodeConfigurationException"/> naming it (and the line and column where they are known).
+    /// </summary>
+    public static AkkaConfig Build(CommandLineOptions commandLine, string? hoconDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(commandLine);
         var directory = hoconDirectory ?? LocateHoconDirectory();
-        var reference = Path.Combine(directory, "reference.conf");
+        var reference = HoconFile.Load(Path.Combine(directory, "reference.conf"));
+        var files = commandLine.ConfigFiles.Select(ConfigFile).ToList();
+        var environment = EnvironmentLayer(Environment.GetEnvironmentVariables());
+        var overrides = OverridesLayer(commandLine.Overrides);
 
         // The mode picks the second file, so it is read first from everything but that file.
-        var preliminary = Layered(reference, null, commandLine);
+        var preliminary = Layered(reference, null, files, environment, overrides);
         var mode = new ConfigValues(preliminary, "trading-actors.node").Enum<NodeMode>("mode") ?? NodeMode.Paper;
-        return Layered(reference, Path.Combine(directory, mode.ToString().ToLowerInvariant() + ".conf"), commandLine);
+        var modeFile = Path.Combine(directory, mode.ToString().ToLowerInvariant() + ".conf");
+        return Layered(reference, File.Exists(modeFile) ? HoconFile.Load(modeFile) : null, files, environment, overrides);
     }
 
     /// <summary>Next to the executable (copied there by the build), else the repository's hocon/ above the current directory.</summary>
@@ -50,7 +59,7 @@ public static class NodeConfiguration
         throw new NodeConfigurationException("hocon/reference.conf", $"not found beside the executable ({beside}) nor in a parent of the current directory.");
     }
 
-    public static NodeSettings ReadNode(IConfiguration configuration)
+    public static NodeSettings ReadNode(AkkaConfig configuration)
     {
         var c = new ConfigValues(configuration, "trading-actors.node");
         var d = new NodeSettings();
@@ -94,66 +103,13 @@ public static class NodeConfiguration
         return settings;
     }
 
-    public static ActorSystemSettings ReadActors(IConfiguration configuration)
-    {
-        var c = new ConfigValues(configuration, "trading-actors.actors");
-        var d = new ActorSystemSettings();
-        return d with
-        {
-            Throughput = c.Int("throughput", 1) ?? d.Throughput,
-            DeadLetterLogMaxPerMinute = c.Int("dead-letters.log-max-per-minute", 0) ?? d.DeadLetterLogMaxPerMinute,
-            AskDefaultTimeout = c.Duration("ask.default-timeout") ?? d.AskDefaultTimeout,
-        };
-    }
-
-    /// <summary>The journal; a SQLite path left at its default moves into the node's data directory.</summary>
-    public static JournalOptions ReadJournal(IConfiguration configuration, string dataDirectory)
-    {
-        var c = new ConfigValues(configuration, "trading-actors.persistence");
-        var d = new JournalOptions();
-        var path = c.String("sqlite.path") ?? d.SqlitePath;
-        var options = d with
-        {
-            Plugin = c.String("plugin")?.ToLowerInvariant() switch
-            {
-                null => d.Plugin,
-                "sqlite" => JournalPlugin.Sqlite,
-                "postgresql" => JournalPlugin.PostgreSql,
-                var other => throw new NodeConfigurationException(c.Key("plugin"), $"'{other}' is not sqlite or postgresql."),
-            },
-            SqlitePath = path == d.SqlitePath ? Path.Combine(dataDirectory, "journal.db") : path,
-            SqliteDurability = c.Enum<SqliteDurability>("sqlite.durability") ?? d.SqliteDurability,
-            PostgreSqlConnectionString = c.String("postgresql.connection-string") ?? d.PostgreSqlConnectionString,
-            SchemaName = c.String("postgresql.schema-name") ?? d.SchemaName,
-            PostgreSqlWriteConnections = c.Int("postgresql.write-connections", 1) ?? d.PostgreSqlWriteConnections,
-            BatchSize = c.Int("batch-size", 1) ?? d.BatchSize,
-            BufferSize = c.Int("buffer-size", 1) ?? d.BufferSize,
-            ReadBatchSize = c.Int("read-batch-size", 1) ?? d.ReadBatchSize,
-            MaxConcurrentRecoveries = c.Int("max-concurrent-recoveries", 1) ?? d.MaxConcurrentRecoveries,
-            QueryRefreshInterval = c.Duration("query-refresh-interval") ?? d.QueryRefreshInterval,
-            GapTimeout = c.Duration("gap-timeout") ?? d.GapTimeout,
-            ConnectTimeout = c.Duration("connect-timeout") ?? d.ConnectTimeout,
-            CommandTimeout = c.Duration("command-timeout") ?? d.CommandTimeout,
-        };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new NodeConfigurationException("trading-actors.persistence", e.Message, e);
-        }
-
-        return options;
-    }
-
-    public static RouterSettings ReadRouter(IConfiguration configuration) =>
+    public static RouterSettings ReadRouter(AkkaConfig configuration) =>
         ReadModule("trading-actors.router", () => RouterSettings.Read(configuration));
 
-    public static ReconcilerSettings ReadReconciler(IConfiguration configuration) =>
+    public static ReconcilerSettings ReadReconciler(AkkaConfig configuration) =>
         ReadModule("trading-actors.reconciler", () => ReconcilerSettings.Read(configuration));
 
-    public static PositionSettings ReadPositions(IConfiguration configuration) =>
+    public static PositionSettings ReadPositions(AkkaConfig configuration) =>
         ReadModule("trading-actors.positions", () => PositionSettings.Read(configuration));
 
     /// <summary>Runs a module's own reader, turning its format errors into configuration errors.</summary>
@@ -173,39 +129,68 @@ public static class NodeConfiguration
         }
     }
 
-    private static IConfigurationRoot Layered(string reference, string? modeFile, CommandLineOptions commandLine)
+    /// <summary>
+    /// The TA_ environment variables as a HOCON layer: <c>TA_trading-actors__node__management__port=9000</c> sets
+    /// <c>trading-actors.node.management.port</c> (<c>__</c> separates the segments of the key).
+    /// </summary>
+    internal static AkkaConfig EnvironmentLayer(IDictionary variables)
     {
-        var builder = new ConfigurationBuilder();
-        try
+        ArgumentNullException.ThrowIfNull(variables);
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry variable in variables)
         {
-            builder.AddHoconFile(reference);
-            if (modeFile is not null)
+            if (variable.Key is string name && name.Length > EnvironmentPrefix.Length && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                builder.AddHoconFile(modeFile, optional: true);
+                settings[name[EnvironmentPrefix.Length..].Replace("__", ".", StringComparison.Ordinal)] = variable.Value as string;
+            }
+        }
+
+        return Layer(settings, "environment variables (" + EnvironmentPrefix + "...)");
+    }
+
+    /// <summary>
+    /// The command line's settings as a HOCON layer. Values are text (quoted, so ':', '#' and spaces stay as written);
+    /// a list key takes "a,b" (see <see cref="Trading.ConfigValues.List"/>) or a HOCON list "[a, b]".
+    /// </summary>
+    internal static AkkaConfig OverridesLayer(IReadOnlyDictionary<string, string?> overrides) => Layer(overrides, "the command line (--set)");
+
+    private static AkkaConfig Layer(IEnumerable<KeyValuePair<string, string?>> settings, string source)
+    {
+        var text = new StringBuilder();
+        foreach (var (key, value) in settings)
+        {
+            var segments = key.Split('.', ':');
+            if (value is null || segments.Any(s => s.Trim().Length == 0))
+            {
+                continue;
             }
 
-            foreach (var file in commandLine.ConfigFiles)
-            {
-                if (!File.Exists(file))
-                {
-                    throw new NodeConfigurationException("--config", $"file '{file}' does not exist.");
-                }
+            var trimmed = value.Trim();
+            var isList = trimmed.StartsWith('[') && trimmed.EndsWith(']');
+            text.Append(string.Join('.', segments.Select(s => HoconFile.Quote(s.Trim()))))
+                .Append(" = ")
+                .Append(isList ? trimmed : HoconFile.Quote(value))
+                .Append('\n');
+        }
 
-                builder.AddHoconFile(Path.GetFullPath(file));
-            }
+        return text.Length == 0 ? AkkaConfig.Empty : HoconFile.Parse(text.ToString(), source);
+    }
 
-            builder.AddEnvironmentVariables(EnvironmentPrefix);
-            builder.AddInMemoryCollection(commandLine.Overrides);
-            return builder.Build();
-        }
-        catch (HoconParseException e)
+    private static AkkaConfig ConfigFile(string file)
+    {
+        if (!File.Exists(file))
         {
-            throw new NodeConfigurationException(e.SourceName, $"line {e.Line}, column {e.Column}: {e.Reason}", e);
+            throw new NodeConfigurationException("--config", $"file '{file}' does not exist.");
         }
-        catch (InvalidDataException e)
-        {
-            throw new NodeConfigurationException(reference, e.Message, e);
-        }
+
+        return HoconFile.Load(file);
+    }
+
+    private static AkkaConfig Layered(AkkaConfig reference, AkkaConfig? modeFile, IReadOnlyList<AkkaConfig> files, AkkaConfig environment, AkkaConfig overrides)
+    {
+        // Highest first: each layer falls back to the ones below it.
+        IEnumerable<AkkaConfig?> layers = [overrides, environment, .. files.Reverse(), modeFile, reference];
+        return layers.OfType<AkkaConfig>().Where(layer => !layer.IsEmpty).Aggregate((layered, below) => layered.WithFallback(below));
     }
 
     private static T Parse<T>(string key, string text, Func<string, T> parse)

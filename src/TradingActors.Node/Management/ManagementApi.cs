@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TradingActors.Actors;
+using Akka.Actor;
+using Akka.Persistence.Query;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
-using TradingActors.Persistence.Query;
+using TradingActors.Node.ReadSide;
 using TradingActors.Trading;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
@@ -37,6 +37,7 @@ public static class ManagementApi
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(token);
 
+        DashboardRoutes.Map(app, node);
         app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
         app.MapGet("/ready", async () =>
         {
@@ -72,7 +73,7 @@ public static class ManagementApi
 
             var view = await market.Positions.Ask<PositionView>(new GetPosition(positionId), node.OperatorTimeout(AskTimeout));
             var journal = events.Select(e => new JournalEventBody(
-                e.SequenceNr, e.Offset, e.Event.GetType().Name, DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp),
+                e.SequenceNr, JournalReader.OffsetOf(e), e.Event.GetType().Name, JournalReader.TimeOf(e),
                 JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), TradingJson.Options))).ToList();
             return Results.Ok(new PositionDetailBody(PositionBody.From(view), journal));
         });
@@ -86,15 +87,19 @@ public static class ManagementApi
             var intents = new List<IntentBody>();
             foreach (var market in node.Markets.Values)
             {
-                var live = await market.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(AskTimeout));
-                intents.AddRange(live.Intents.Select(IntentBody.From));
+                var live = await market.LiveIntentsAsync(node.OperatorTimeout(AskTimeout));
+                intents.AddRange(live.Select(IntentBody.From));
             }
 
             return Results.Ok(intents);
         });
         app.MapGet("/signals", async () => Results.Ok((await node.Strategies.SignalsAsync()).Select(SignalBody.From).ToList()));
-        app.MapGet("/actors", () => Results.Ok(node.System.ActorTree()));
+        app.MapGet("/actors", (string? path, int? depth) =>
+            ActorHierarchy.Read(node.System, path ?? "/user", Math.Clamp(depth ?? 8, 0, 32)) is { } tree ? Results.Ok(tree) : Results.Json(new ErrorBody($"no actor at {path}", "path"), statusCode: StatusCodes.Status404NotFound));
         app.MapGet("/events", (HttpContext http) => EventStreamAsync(http, node));
+        ClusterRoutes.MapClusterRoutes(app, node, token);
+        JournalRoutes.MapJournalRoutes(app, node);
+        MetricsRoutes.MapMetricsRoutes(app, node);
 
         var secured = app.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
             token.Accepts(context.HttpContext.Request.Headers.Authorization.ToString())
@@ -386,17 +391,18 @@ public static class ManagementApi
         using var follow = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         try
         {
-            await foreach (var envelope in node.System.Persistence().Queries.EventsByTag(tag, offset, follow.Token))
+            await foreach (var envelope in node.Journal.FollowAsync(tag, offset, follow.Token))
             {
+                var position = JournalReader.OffsetOf(envelope);
                 var data = JsonSerializer.Serialize(new
                 {
-                    offset = envelope.Offset,
+                    offset = position,
                     persistenceId = envelope.PersistenceId,
                     sequenceNr = envelope.SequenceNr,
                     type = envelope.Event.GetType().Name,
                     @event = JsonSerializer.SerializeToElement(envelope.Event, envelope.Event.GetType(), TradingJson.Options),
                 }, TradingJson.Options);
-                await http.Response.WriteAsync($"id: {envelope.Offset}\nevent: {envelope.Event.GetType().Name}\ndata: {data}\n\n", follow.Token);
+                await http.Response.WriteAsync($"id: {position}\nevent: {envelope.Event.GetType().Name}\ndata: {data}\n\n", follow.Token);
                 await http.Response.Body.FlushAsync(follow.Token);
             }
         }

@@ -58,7 +58,7 @@ public static class ManagementDtos
         string Id, string? Owner, string Market, string Symbol, string Type, string Status, decimal FilledQuantity, decimal AveragePrice, string Reason,
         IReadOnlyList<LegBody> Legs)
     {
-        public static IntentBody From(RouterProtocol.IntentReport report)
+        public static IntentBody From(IntentProtocol.IntentReport report)
         {
             ArgumentNullException.ThrowIfNull(report);
             return new IntentBody(

@@ -1,13 +1,12 @@
-using TradingActors.Actors;
-using TradingActors.Persistence;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using TradingActors.Trading.Gateways;
-using TradingActors.Trading.Orders;
-using TradingActors.Trading.Positions;
 using static TradingActors.Node.Management.ManagementDtos;
 
 namespace TradingActors.Node.Management;
 
-/// <summary>Ready means: the journal answers, every gateway has its rules and live streams, and recovery is over.</summary>
+/// <summary>Ready means: the node is an Up cluster member, the journal answers, every gateway has its rules and live streams, and the shard regions answer.</summary>
 public static class NodeReadiness
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
@@ -15,7 +14,12 @@ public static class NodeReadiness
     public static async Task<Readiness> CheckAsync(TradingNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var checks = new List<Task<CheckResult>> { JournalAsync(node) };
+        var member = Cluster.Get(node.System).SelfMember;
+        var checks = new List<Task<CheckResult>>
+        {
+            Task.FromResult(new CheckResult("cluster", member.Status == MemberStatus.Up, $"{member.Address} is {member.Status}")),
+            JournalAsync(node),
+        };
         foreach (var (market, actors) in node.Markets)
         {
             var name = market.ToString().ToLowerInvariant();
@@ -25,17 +29,8 @@ public static class NodeReadiness
                 return (status.IsReady, $"rules loaded: {status.RulesLoaded}, streams live: {status.StreamsLive}");
             }));
 
-            // Both answer only after their journals were replayed: an answer means recovery is done.
-            checks.Add(Check($"positions-{name}", async () =>
-            {
-                var open = await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), node.OperatorTimeout(CheckTimeout));
-                return (true, $"{open.Positions.Count} positions in memory");
-            }));
-            checks.Add(Check($"router-{name}", async () =>
-            {
-                var live = await actors.Router.Ask<RouterProtocol.LiveIntents>(new RouterProtocol.GetLiveIntents(), node.OperatorTimeout(CheckTimeout));
-                return (true, $"{live.Intents.Count} live intents");
-            }));
+            checks.Add(Region($"positions-{name}", actors.Positions, node));
+            checks.Add(Region($"intents-{name}", actors.Intents, node));
         }
 
         var results = await Task.WhenAll(checks);
@@ -45,12 +40,14 @@ public static class NodeReadiness
     private static Task<CheckResult> JournalAsync(TradingNode node) => Check("journal", async () =>
     {
         using var cts = new CancellationTokenSource(CheckTimeout);
-        await foreach (var unused in node.System.Persistence().Queries.CurrentEventsByTag("node:readiness-probe", 0, cts.Token))
-        {
-            break;
-        }
-
+        await node.Journal.CurrentEventsAsync("node-readiness-probe", cts.Token);
         return (true, "answers queries");
+    });
+
+    private static Task<CheckResult> Region(string name, IActorRef region, TradingNode node) => Check(name, async () =>
+    {
+        var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, node.OperatorTimeout(CheckTimeout));
+        return (true, $"{state.Shards.Count} shards, {state.Shards.Sum(s => s.EntityIds.Count)} entities on this node");
     });
 
     private static async Task<CheckResult> Check(string name, Func<Task<(bool Ok, string Detail)>> probe)
@@ -60,7 +57,7 @@ public static class NodeReadiness
             var (ok, detail) = await probe();
             return new CheckResult(name, ok, detail);
         }
-        catch (Exception e) when (e is AskTimeoutException or OperationCanceledException)
+        catch (Exception e) when (e is AskTimeoutException or OperationCanceledException or TimeoutException)
         {
             return new CheckResult(name, false, "no answer in time (starting or recovering)");
         }

@@ -1,17 +1,16 @@
-using TradingActors.Actors;
+using Akka.Actor;
+using Akka.Persistence.Query;
 using TradingActors.Trading.Domain;
-using TradingActors.Persistence;
-using TradingActors.Persistence.Query;
 using TradingActors.Trading.Positions;
 using static TradingActors.Node.Management.ManagementDtos;
+using static TradingActors.Trading.ReadSide.PositionListProjection;
 using static TradingActors.Trading.Positions.PositionProtocol;
-using static TradingActors.Trading.Positions.RegionEvents;
 
 namespace TradingActors.Node.Management;
 
 /// <summary>
-/// <c>GET /positions</c>: positions in memory answer themselves (with unrealized PnL at the current quote); those that
-/// finished and left memory are read back from their journals, which the regions' journals list. Newest first.
+/// <c>GET /positions</c> from the read side (<see cref="Trading.ReadSide.PositionListProjection"/>), newest first, with the
+/// unrealized PnL of open positions at this node's latest quote; a position's timeline is its own journal.
 /// </summary>
 internal static class PositionListing
 {
@@ -30,32 +29,18 @@ internal static class PositionListing
 
     public static async Task<IReadOnlyList<PositionBody>> ListAsync(TradingNode node, Filter filter, int limit, TimeSpan askTimeout, CancellationToken ct)
     {
-        var live = new Dictionary<PositionId, PositionView>();
-        foreach (var market in node.Markets.Values)
-        {
-            var open = await market.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), askTimeout, ct);
-            foreach (var view in open.Positions)
-            {
-                live[view.Data.Id] = view;
-            }
-        }
-
-        // Every open position is in memory (its region starts it), so only a listing with finished ones reads journals.
-        var candidates = filter == Filter.Open
-            ? live.Values.OrderByDescending(v => v.Data.OpenedAt).Select(v => v.Data.Id).ToList()
-            : await RegisteredNewestFirstAsync(node, ct);
-        var bodies = new List<PositionBody>();
-        foreach (var id in candidates.TakeWhile(_ => bodies.Count < limit))
-        {
-            var view = live.TryGetValue(id, out var inMemory) ? inMemory : new PositionView(await ReplayAsync(node, id, ct), 0m);
-            if (view.Data.State != PositionState.New && Matches(view.Data, filter))
-            {
-                bodies.Add(PositionBody.From(view));
-            }
-        }
-
-        return bodies;
+        var list = await node.Positions.Ask<PositionList>(new ListPositions(), askTimeout, ct);
+        return list.Positions.Where(p => Matches(p, filter)).Take(limit).Select(p => PositionBody.From(View(node, p))).ToList();
     }
+
+    /// <summary>A position's events, read from its journal (empty for an unknown id).</summary>
+    public static Task<IReadOnlyList<EventEnvelope>> JournalAsync(TradingNode node, PositionId id, CancellationToken ct) =>
+        node.Journal.CurrentEventsAsync(Position.PersistenceIdOf(id), ct);
+
+    private static PositionView View(TradingNode node, PositionData data) =>
+        new(data, data.IsOpen && node.Markets.TryGetValue(data.Market, out var market) && market.Context.Quotes.TryGet(data.Symbol, out var quote)
+            ? data.UnrealizedPnl((quote.Bid + quote.Ask) / 2m)
+            : 0m);
 
     private static bool Matches(PositionData data, Filter filter) => filter switch
     {
@@ -63,35 +48,4 @@ internal static class PositionListing
         Filter.Finished => data.State.IsTerminal(),
         _ => true,
     };
-
-    private static async Task<List<PositionId>> RegisteredNewestFirstAsync(TradingNode node, CancellationToken ct)
-    {
-        var registered = new List<PositionRegistered>();
-        foreach (var market in node.Markets.Keys)
-        {
-            await foreach (var envelope in node.System.Persistence().Queries.CurrentEventsByPersistenceId(PositionRegion.PersistenceIdOf(market), cancellationToken: ct))
-            {
-                if (envelope.Event is PositionRegistered e)
-                {
-                    registered.Add(e);
-                }
-            }
-        }
-
-        return registered.OrderByDescending(e => e.At).Select(e => e.Id).Distinct().ToList();
-    }
-
-    public static async Task<List<EventEnvelope>> JournalAsync(TradingNode node, PositionId id, CancellationToken ct)
-    {
-        var events = new List<EventEnvelope>();
-        await foreach (var envelope in node.System.Persistence().Queries.CurrentEventsByPersistenceId(Position.PersistenceIdOf(id), cancellationToken: ct))
-        {
-            events.Add(envelope);
-        }
-
-        return events;
-    }
-
-    private static async Task<PositionData> ReplayAsync(TradingNode node, PositionId id, CancellationToken ct) =>
-        PositionData.Replay((await JournalAsync(node, id, ct)).Select(e => e.Event).OfType<IPositionEvent>());
 }

@@ -19,8 +19,11 @@ public sealed record FuturesAccountChanged(string Reason, decimal WalletBalance,
 /// <summary>A conditional order changed state (ALGO_UPDATE).</summary>
 public sealed record AlgoOrderUpdated(AlgoOrderSnapshot Algo, long Time) : EngineEvent(Time);
 
-/// <summary>A symbol's price moved (book ticker, depth, mark price, kline).</summary>
-public sealed record PriceChanged(PriceSnapshot Price, long Time) : EngineEvent(Time);
+/// <summary>
+/// A symbol's price moved (book ticker, depth, mark price, kline). <paramref name="PreviousLast"/> is the last price the
+/// book stood at before <see cref="PriceSnapshot.UpdateId"/>, so the streams can send the diff between the two books.
+/// </summary>
+public sealed record PriceChanged(PriceSnapshot Price, decimal PreviousLast, long Time) : EngineEvent(Time);
 
 /// <summary>A public trade printed (aggTrade, kline volume): ours or the synthetic flow of the price path.</summary>
 public sealed record MarketTraded(MarketKind Market, string Symbol, long TradeId, decimal Price, decimal Qty, bool BuyerIsMaker, long Time) : EngineEvent(Time);

@@ -67,4 +67,10 @@ public sealed record EngineOptions
 
     /// <summary>Minutes of synthetic one-minute candles before the start, so REST klines can warm up indicators.</summary>
     public int KlineHistoryMinutes { get; init; } = 1000;
+
+    /// <summary>Funding rate every futures symbol reports (premiumIndex) and settles at.</summary>
+    public decimal FundingRate { get; init; } = 0.0001m;
+
+    /// <summary>Time between funding settlements, counted from the Unix epoch like Binance's 00:00/08:00/16:00 UTC.</summary>
+    public TimeSpan FundingInterval { get; init; } = TimeSpan.FromHours(8);
 }

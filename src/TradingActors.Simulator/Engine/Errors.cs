@@ -8,6 +8,12 @@ public static class Errors
     public static ExchangeErrorException BackendTimeout() =>
         new(-1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.", 408);
 
+    public static ExchangeErrorException MaxPositionExceeded() =>
+        new(-2027, "Exceeded the maximum allowable position at current leverage.");
+
+    public static ExchangeErrorException FuturesTooManyRequests() =>
+        new(-1003, "Too many requests; current limit of IP(127.0.0.1) is 2400 requests per minute. Please use the websocket for live updates to avoid polling the API.", 429);
+
     public static ExchangeErrorException TooManyRequests() =>
         new(-1003, "Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.", 429);
 

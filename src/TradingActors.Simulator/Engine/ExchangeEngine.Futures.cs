@@ -121,6 +121,11 @@ public sealed partial class ExchangeEngine
             }
 
             var position = book.Position;
+            if (Math.Abs(position.Amount) * book.Mark > MaxNotional(leverage))
+            {
+                throw Errors.MaxPositionExceeded();
+            }
+
             if (position.Amount != 0 && leverage < LeverageOf(position))
             {
                 var needed = Math.Abs(position.Amount) * position.EntryPrice / leverage;
@@ -215,12 +220,21 @@ public sealed partial class ExchangeEngine
             UnrealizedProfit = (mark - p.EntryPrice) * amount,
             Notional = mark * amount,
             LiquidationPrice = Math.Round(liquidation, 8),
+            BreakEvenPrice = BreakEven(p.EntryPrice, amount),
+            MaintMargin = LeverageBrackets.MaintenanceMargin(_brackets, Math.Abs(mark * amount)),
         };
     }
 
     private int LeverageOf(Position position) => position.Leverage == 0 ? _options.DefaultLeverage : position.Leverage;
 
-    private static decimal MaxNotional(int leverage) => leverage <= 20 ? 5_000_000m : Math.Round(100_000_000m / leverage, 0);
+    private decimal MaxNotional(int leverage) => LeverageBrackets.MaxNotional(_brackets, leverage);
+
+    /// <summary>Entry price moved by the taker fee paid to open and the one still to pay to close.</summary>
+    private decimal BreakEven(decimal entry, decimal amount)
+    {
+        var fee = _options.FuturesTakerFee;
+        return amount == 0 ? 0 : Math.Round(amount > 0 ? entry * (1 + fee) / (1 - fee) : entry * (1 - fee) / (1 + fee), 8);
+    }
 
     private static bool Reduces(Position position, OrderSide side) => side == OrderSide.Buy ? position.Amount < 0 : position.Amount > 0;
 
@@ -316,10 +330,17 @@ public sealed partial class ExchangeEngine
             return;
         }
 
+
         var required = (opening * price / LeverageOf(position)) + (opening * price * _options.FuturesTakerFee);
         if (required > Account().AvailableBalance)
         {
             throw Errors.MarginInsufficient();
+        }
+
+        var after = Reduces(position, side) ? opening : Math.Abs(position.Amount) + qty;
+        if (after * price > MaxNotional(LeverageOf(position)))
+        {
+            throw Errors.MaxPositionExceeded();
         }
     }
 
@@ -403,11 +424,19 @@ public sealed partial class ExchangeEngine
             position.IsolatedMargin += price * remaining / leverage;
         }
 
+        // Binance books PnL and fees to eight decimals; the wallet moves by exactly what the trade reports.
+        realized = Math.Round(realized, 8, MidpointRounding.AwayFromZero);
         position.RealizedProfit += realized;
         position.UpdateTime = NowMs;
-        var commission = price * qty * (isMaker ? _options.FuturesMakerFee : _options.FuturesTakerFee);
+        var commission = Math.Round(price * qty * (isMaker ? _options.FuturesMakerFee : _options.FuturesTakerFee), 8, MidpointRounding.AwayFromZero);
         _wallet += realized - commission;
         var trade = new TradeSnapshot(MarketKind.Futures, order.Symbol, book.NextTradeId++, order.OrderId, -1, order.Side, price, qty, price * qty, commission, book.Rules.QuoteAsset, realized, isMaker, NowMs);
+        if (realized != 0)
+        {
+            AddIncome(order.Symbol, "REALIZED_PNL", realized, trade.Id);
+        }
+
+        AddIncome(order.Symbol, "COMMISSION", -commission, trade.Id);
         book.Trades.Add(trade);
         order.ExecutedQty += qty;
         order.CumQuote += price * qty;
@@ -421,7 +450,7 @@ public sealed partial class ExchangeEngine
         Raise(new OrderUpdated(order.Snapshot(), ExecutionType.Trade, trade, "NONE", "0", NowMs));
         Raise(new FuturesAccountChanged("ORDER", _wallet, [PositionOf(book)], NowMs));
         book.Candles.Update(NowMs, price, qty);
-        Raise(new MarketTraded(MarketKind.Futures, order.Symbol, trade.Id, price, qty, isMaker == (order.Side == OrderSide.Buy), NowMs));
+        Print(book, trade.Id, price, qty, isMaker == (order.Side == OrderSide.Buy));
         RecordFuturesHistory();
         if (order.Status == OrderStatus.Filled)
         {

@@ -22,54 +22,22 @@ public sealed partial class ExchangeEngine
         }
     }
 
-    /// <summary>The synthetic order book: <paramref name="levels"/> bid and ask levels (price, quantity).</summary>
-    public (IReadOnlyList<(decimal Price, decimal Qty)> Bids, IReadOnlyList<(decimal Price, decimal Qty)> Asks) Depth(MarketKind market, string symbol, int levels)
+    /// <summary>The synthetic order book, at most <see cref="EngineOptions.DepthLevels"/> levels a side, with its update id.</summary>
+    public DepthSnapshot Depth(MarketKind market, string symbol, int levels)
     {
         lock (_gate)
         {
             var book = BookOf(market, symbol);
-            var (bid, ask) = BestBidAsk(book);
-            var step = LevelStep(book);
-            var qty = LevelQty(book);
-            var bids = new List<(decimal, decimal)>();
-            var asks = new List<(decimal, decimal)>();
-            for (var i = 0; i < levels; i++)
-            {
-                asks.Add((ask + (i * step), qty));
-                if (bid - (i * step) > 0)
-                {
-                    bids.Add((bid - (i * step), qty));
-                }
-            }
-
-            return (bids, asks);
+            var (bids, asks) = SyntheticDepth.Levels(book.Last, book.Rules, _options, levels);
+            return new DepthSnapshot(book.DepthUpdateId, bids, asks, NowMs);
         }
     }
 
-    private (decimal Bid, decimal Ask) BestBidAsk(Book book)
-    {
-        var tick = book.Rules.TickSize;
-        var half = book.Last * _options.SpreadBps / 20_000m;
-        var bid = Math.Floor((book.Last - half) / tick) * tick;
-        var ask = Math.Ceiling((book.Last + half) / tick) * tick;
-        if (ask <= bid)
-        {
-            ask = bid + tick;
-        }
+    private (decimal Bid, decimal Ask) BestBidAsk(Book book) => SyntheticDepth.BestBidAsk(book.Last, book.Rules, _options);
 
-        if (bid <= 0)
-        {
-            bid = tick;
-        }
+    private decimal LevelStep(Book book) => SyntheticDepth.LevelStep(book.Last, book.Rules, _options);
 
-        return (bid, ask);
-    }
-
-    private decimal LevelStep(Book book) =>
-        Math.Max(book.Rules.TickSize, FloorToStep(book.Last * _options.DepthLevelStepBps / 10_000m, book.Rules.TickSize));
-
-    private decimal LevelQty(Book book) =>
-        Math.Max(book.Rules.StepSize, FloorToStep(_options.DepthLevelNotional / book.Last, book.Rules.StepSize));
+    private decimal LevelQty(Book book) => SyntheticDepth.LevelQty(book.Last, book.Rules, _options);
 
     /// <summary>
     /// The fills a taker would get: level by level away from the best price, never beyond <paramref name="limit"/>;

@@ -188,22 +188,45 @@ public sealed partial class ExchangeEngine
         }
     }
 
-    public IReadOnlyList<OrderSnapshot> AllOrders(MarketKind market, string symbol, int limit = 500)
+    public IReadOnlyList<OrderSnapshot> AllOrders(MarketKind market, string symbol, int limit = 500) => AllOrders(market, symbol, HistoryQuery.Latest(limit));
+
+    /// <summary>Orders by <see cref="HistoryQuery.FromId"/> (Binance's <c>orderId</c>: from that id on) and time window.</summary>
+    public IReadOnlyList<OrderSnapshot> AllOrders(MarketKind market, string symbol, HistoryQuery query)
     {
         lock (_gate)
         {
-            var all = BookOf(market, symbol).All;
-            return all.Skip(Math.Max(0, all.Count - limit)).Select(o => o.Snapshot()).ToList();
+            return query.Page(BookOf(market, symbol).All, o => o.OrderId, o => o.Time).Select(o => o.Snapshot()).ToList();
         }
     }
 
-    public IReadOnlyList<TradeSnapshot> Trades(MarketKind market, string symbol, int limit = 500)
+    public IReadOnlyList<TradeSnapshot> Trades(MarketKind market, string symbol, int limit = 500) => Trades(market, symbol, HistoryQuery.Latest(limit));
+
+    public IReadOnlyList<TradeSnapshot> Trades(MarketKind market, string symbol, HistoryQuery query)
     {
         lock (_gate)
         {
-            var trades = BookOf(market, symbol).Trades;
-            return trades.Skip(Math.Max(0, trades.Count - limit)).ToList();
+            return query.Page(BookOf(market, symbol).Trades, t => t.Id, t => t.Time, t => t.OrderId);
         }
+    }
+
+    /// <summary>The public tape: every print on the symbol, ours and the price path's.</summary>
+    public IReadOnlyList<PublicTrade> PublicTrades(MarketKind market, string symbol, HistoryQuery query)
+    {
+        lock (_gate)
+        {
+            return query.Page(BookOf(market, symbol).Tape, t => t.Id, t => t.Time);
+        }
+    }
+
+    private void Print(Book book, long tradeId, decimal price, decimal qty, bool buyerIsMaker)
+    {
+        book.Tape.Add(new PublicTrade(tradeId, price, qty, buyerIsMaker, NowMs));
+        if (book.Tape.Count > MaxHistory + (MaxHistory / 10))
+        {
+            book.Tape.RemoveRange(0, book.Tape.Count - MaxHistory);
+        }
+
+        Raise(new MarketTraded(book.Rules.Market, book.Rules.Symbol, tradeId, price, qty, buyerIsMaker, NowMs));
     }
 
     /// <summary>Every spot balance, or, with <paramref name="asOfMs"/>, the balances as they stood then (position-lag fault).</summary>
@@ -534,7 +557,7 @@ public sealed partial class ExchangeEngine
 
         Raise(new OrderUpdated(order.Snapshot(), ExecutionType.Trade, trade, "NONE", string.Empty, NowMs));
         book.Candles.Update(NowMs, price, qty);
-        Raise(new MarketTraded(MarketKind.Spot, order.Symbol, trade.Id, price, qty, isMaker == (order.Side == OrderSide.Buy), NowMs));
+        Print(book, trade.Id, price, qty, isMaker == (order.Side == OrderSide.Buy));
         OnListLegActivity(book, order, changed);
         return trade;
     }

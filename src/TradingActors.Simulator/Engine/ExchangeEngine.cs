@@ -53,6 +53,7 @@ public sealed partial class ExchangeEngine
 
         _wallet = options.FuturesWalletBalance;
         _lastStepMs = NowMs;
+        InitAccountRecords();
         RecordSpotHistory();
         RecordFuturesHistory();
     }
@@ -113,7 +114,11 @@ public sealed partial class ExchangeEngine
                 {
                     StepSymbol(symbol);
                 }
+
+                SettleFunding(_lastStepMs);
             }
+
+            SettleFunding(now);
         }
     }
 
@@ -136,7 +141,7 @@ public sealed partial class ExchangeEngine
         {
             // A small synthetic print per step keeps aggTrade and kline volume alive without touching any account.
             book.Candles.Update(NowMs, book.Last, book.Rules.StepSize);
-            Raise(new MarketTraded(book.Rules.Market, symbol, book.NextTradeId++, book.Last, book.Rules.StepSize, ratio < 1, NowMs));
+            Print(book, book.NextTradeId++, book.Last, book.Rules.StepSize, ratio < 1);
             OnPriceMoved(book);
         }
     }
@@ -153,7 +158,14 @@ public sealed partial class ExchangeEngine
     private void OnPriceMoved(Book book)
     {
         book.Candles.Update(NowMs, book.Last, 0);
-        Raise(new PriceChanged(PriceOf(book), NowMs));
+        var previous = book.DepthLast;
+        if (book.Last != book.DepthLast)
+        {
+            book.DepthUpdateId++;
+            book.DepthLast = book.Last;
+        }
+
+        Raise(new PriceChanged(PriceOf(book), previous, NowMs));
         if (book.Rules.Market == MarketKind.Spot)
         {
             SpotPriceMoved(book);
@@ -169,7 +181,7 @@ public sealed partial class ExchangeEngine
         var rules = SymbolRules.Default(symbol, market, start);
         var price = RoundToTick(start, rules.TickSize);
         var candles = new CandleSeries(symbol, price, NowMs, _options.Seed, _options.KlineHistoryMinutes);
-        return new Book { Rules = rules, Last = price, Mark = price, Candles = candles };
+        return new Book { Rules = rules, Last = price, Mark = price, DepthLast = price, Candles = candles };
     }
 
     private Book BookOf(MarketKind market, string symbol) =>
@@ -178,7 +190,13 @@ public sealed partial class ExchangeEngine
     private PriceSnapshot PriceOf(Book book)
     {
         var (bid, ask) = BestBidAsk(book);
-        return new PriceSnapshot(book.Rules.Market, book.Rules.Symbol, book.Last, book.Mark, book.Mark, bid, ask, NowMs);
+        var qty = LevelQty(book);
+        return new PriceSnapshot(book.Rules.Market, book.Rules.Symbol, book.Last, book.Mark, book.Mark, bid, ask, NowMs)
+        {
+            BidQty = qty,
+            AskQty = qty,
+            UpdateId = book.DepthUpdateId,
+        };
     }
 
     private void Raise(EngineEvent engineEvent) => _sink(engineEvent);

@@ -8,4 +8,7 @@ public enum ExecutionType
     Trade,
     Expired,
     Rejected,
+
+    /// <summary>A futures order's price or quantity was modified (PUT /fapi/v1/order).</summary>
+    Amendment,
 }

@@ -17,6 +17,12 @@ public sealed record PositionSnapshot(
     bool HasOpenOrders,
     long UpdateTime)
 {
+    /// <summary>The price at which closing (taker) pays back the fees of opening and closing.</summary>
+    public decimal BreakEvenPrice { get; init; }
+
+    /// <summary>Maintenance margin from the notional's leverage bracket.</summary>
+    public decimal MaintMargin { get; init; }
+
     public decimal IsolatedWallet => IsolatedMargin;
 
     public decimal InitialMargin => Leverage == 0 ? 0 : Math.Abs(Notional) / Leverage;

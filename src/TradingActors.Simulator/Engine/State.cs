@@ -150,6 +150,12 @@ internal sealed class Book
 
     public decimal Mark { get; set; }
 
+    /// <summary>The depth sequence: moves by one each time the synthetic book changes (that is, when <see cref="Last"/> does).</summary>
+    public long DepthUpdateId { get; set; } = 1;
+
+    /// <summary>The last price the synthetic book was drawn at for <see cref="DepthUpdateId"/>.</summary>
+    public decimal DepthLast { get; set; }
+
     public List<Order> Open { get; } = [];
 
     /// <summary>Open orders by client id, so duplicate checks stay O(1) with many resting orders.</summary>
@@ -160,6 +166,9 @@ internal sealed class Book
     public Dictionary<long, Order> ById { get; } = [];
 
     public List<TradeSnapshot> Trades { get; } = [];
+
+    /// <summary>Every print on the symbol (ours and the synthetic flow), for REST trades and aggTrades.</summary>
+    public List<PublicTrade> Tape { get; } = [];
 
     public List<AlgoOrder> Algos { get; } = [];
 

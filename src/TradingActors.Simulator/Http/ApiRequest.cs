@@ -62,6 +62,18 @@ internal sealed class ApiRequest
         return request;
     }
 
+    /// <summary>One element of a batch (batchOrders): its own parameters, the outer request's connection.</summary>
+    public static ApiRequest Nested(ApiRequest outer, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var request = new ApiRequest(outer.Http, string.Empty, string.Empty);
+        foreach (var (key, value) in parameters)
+        {
+            request._params[key] = value;
+        }
+
+        return request;
+    }
+
     /// <summary>Splits <c>a=1&amp;b=2</c>; a parameter sent twice in one part is Binance's -1101.</summary>
     public static Dictionary<string, string> Parse(string raw)
     {

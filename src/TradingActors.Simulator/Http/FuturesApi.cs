@@ -28,9 +28,9 @@ internal static class FuturesApi
         {
             ["symbol"] = p.Symbol,
             ["bidPrice"] = Wire.Dec(p.Bid),
-            ["bidQty"] = "1",
+            ["bidQty"] = Wire.Dec(p.BidQty),
             ["askPrice"] = Wire.Dec(p.Ask),
-            ["askQty"] = "1",
+            ["askQty"] = Wire.Dec(p.AskQty),
             ["time"] = p.Time,
         }));
         table.Add("GET", "/fapi/v1/depth", Security.None, Futures, 5, r => SpotApi.Depth(sim, Futures, r));
@@ -53,14 +53,15 @@ internal static class FuturesApi
             return new JsonObject { ["code"] = 200, ["msg"] = "The operation of cancel all open order is done." };
         }, LedgerAction.Cancel);
         table.Add("GET", "/fapi/v1/allOrders", Security.Signed, Futures, 5, r =>
-            new JsonArray(engine.AllOrders(Futures, r.Symbol(engine), r.OptionalInt("limit", 1, 1000) ?? 500).Select(o => (JsonNode)WireJson.FuturesOrder(o)).ToArray()));
+            new JsonArray(engine.AllOrders(Futures, r.Symbol(engine), HistoryParams.Read(r, "orderId")).Select(o => (JsonNode)WireJson.FuturesOrder(o)).ToArray()));
         table.Add("GET", "/fapi/v1/userTrades", Security.Signed, Futures, 5, r =>
-        {
-            var symbol = r.Symbol(engine);
-            var orderId = r.OptionalLong("orderId");
-            var trades = engine.Trades(Futures, symbol, r.OptionalInt("limit", 1, 1000) ?? 500).Where(t => orderId is null || t.OrderId == orderId);
-            return new JsonArray(trades.Select(t => (JsonNode)WireJson.FuturesTrade(t)).ToArray());
-        });
+            new JsonArray(engine.Trades(Futures, r.Symbol(engine), HistoryParams.Read(r, orderFilter: true)).Select(t => (JsonNode)WireJson.FuturesTrade(t)).ToArray()));
+        table.Add("GET", "/fapi/v1/trades", Security.None, Futures, 5, r =>
+            HistoryParams.Trades(Futures, engine.PublicTrades(Futures, r.Symbol(engine), HistoryQuery.Latest(r.OptionalInt("limit", 1, 1000) ?? 500))));
+        table.Add("GET", "/fapi/v1/historicalTrades", Security.None, Futures, 20, r =>
+            HistoryParams.Trades(Futures, engine.PublicTrades(Futures, r.Symbol(engine), HistoryParams.Read(r, maxLimit: 500))));
+        table.Add("GET", "/fapi/v1/aggTrades", Security.None, Futures, 20, r =>
+            HistoryParams.AggTrades(Futures, engine.PublicTrades(Futures, r.Symbol(engine), HistoryParams.Read(r))));
         table.Add("POST", "/fapi/v1/algoOrder", Security.Signed, Futures, 0, r => WireJson.Algo(engine.PlaceAlgoOrder(ParseAlgo(sim, r))), LedgerAction.New);
         table.Add("GET", "/fapi/v1/algoOrder", Security.Signed, Futures, 1, r => WireJson.Algo(engine.QueryAlgoOrder(r.OptionalLong("algoId"), AlgoRef(r))));
         table.Add("DELETE", "/fapi/v1/algoOrder", Security.Signed, Futures, 1, r =>
@@ -128,7 +129,7 @@ internal static class FuturesApi
         });
     }
 
-    private static string? OrderRef(ApiRequest r)
+    internal static string? OrderRef(ApiRequest r)
     {
         var clientId = r.Optional("origClientOrderId");
         return r.OptionalLong("orderId") is null && clientId is null ? throw Errors.Mandatory("orderId") : clientId;
@@ -140,7 +141,7 @@ internal static class FuturesApi
         return r.OptionalLong("algoId") is null && clientId is null ? throw Errors.Mandatory("algoId") : clientId;
     }
 
-    private static JsonNode NewOrder(SimulatorContext sim, ApiRequest r)
+    internal static JsonNode NewOrder(SimulatorContext sim, ApiRequest r)
     {
         var symbol = r.Symbol(sim.Engine);
         var side = r.Side();
@@ -214,16 +215,16 @@ internal static class FuturesApi
     private static JsonObject PremiumIndex(SimulatorContext sim, string symbol)
     {
         var price = sim.Engine.Price(Futures, symbol);
-        const long eightHours = 8 * 3_600_000L;
+        var rate = sim.Engine.Options.FundingRate.ToString("F8", System.Globalization.CultureInfo.InvariantCulture);
         return new JsonObject
         {
             ["symbol"] = symbol,
             ["markPrice"] = Wire.Dec(Math.Round(price.Mark, 8)),
             ["indexPrice"] = Wire.Dec(Math.Round(price.Index, 8)),
             ["estimatedSettlePrice"] = Wire.Dec(Math.Round(price.Mark, 8)),
-            ["lastFundingRate"] = "0.00010000",
+            ["lastFundingRate"] = rate,
             ["interestRate"] = "0.00010000",
-            ["nextFundingTime"] = ((sim.NowMs / eightHours) + 1) * eightHours,
+            ["nextFundingTime"] = sim.Engine.NextFundingTime,
             ["time"] = sim.NowMs,
         };
     }
@@ -232,7 +233,7 @@ internal static class FuturesApi
     {
         var account = sim.Engine.FuturesAccount(LaggedAsOf(sim, r));
         var initial = account.Positions.Sum(p => p.InitialMargin);
-        var maint = account.Positions.Sum(p => Math.Abs(p.Notional) * sim.Engine.Options.MaintenanceMarginRate);
+        var maint = account.Positions.Sum(p => p.MaintMargin);
         var crossWallet = account.WalletBalance - account.PositionMargin;
         var json = new JsonObject
         {
@@ -287,13 +288,13 @@ internal static class FuturesApi
             ["notional"] = Wire.Dec(Math.Round(p.Notional, 8)),
             ["isolatedWallet"] = Wire.Dec(Math.Round(p.IsolatedWallet, 8)),
             ["initialMargin"] = Wire.Dec(Math.Round(p.InitialMargin, 8)),
-            ["maintMargin"] = Wire.Dec(Math.Round(Math.Abs(p.Notional) * sim.Engine.Options.MaintenanceMarginRate, 8)),
+            ["maintMargin"] = Wire.Dec(Math.Round(p.MaintMargin, 8)),
             ["positionInitialMargin"] = Wire.Dec(Math.Round(p.InitialMargin, 8)),
             ["openOrderInitialMargin"] = "0",
             ["leverage"] = p.Leverage.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["isolated"] = p.MarginType == MarginType.Isolated,
             ["entryPrice"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
-            ["breakEvenPrice"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
+            ["breakEvenPrice"] = Wire.Dec(p.BreakEvenPrice),
             ["maxNotional"] = Wire.Dec(p.MaxNotionalValue),
             ["bidNotional"] = "0",
             ["askNotional"] = "0",

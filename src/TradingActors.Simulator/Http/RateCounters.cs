@@ -14,6 +14,9 @@ internal sealed class RateCounters(TimeProvider clock)
         ? [("X-MBX-ORDER-COUNT-10S", Add(market, "ORDER-10S", 10_000, 1)), ("X-MBX-ORDER-COUNT-1D", Add(market, "ORDER-1D", 86_400_000, 1))]
         : [("X-MBX-ORDER-COUNT-10S", Add(market, "ORDER-10S", 10_000, 1)), ("X-MBX-ORDER-COUNT-1M", Add(market, "ORDER-1M", 60_000, 1))];
 
+    /// <summary>Spot order counts in the current 10-second and day windows (rateLimit/order).</summary>
+    public (int TenSeconds, int Day) SpotOrderCounts() => (Add(MarketKind.Spot, "ORDER-10S", 10_000, 0), Add(MarketKind.Spot, "ORDER-1D", 86_400_000, 0));
+
     private int Add(MarketKind market, string window, long lengthMs, int amount)
     {
         var bucket = clock.GetUtcNow().ToUnixTimeMilliseconds() / lengthMs;

@@ -105,9 +105,13 @@ internal sealed class RestPipeline(SimulatorContext sim, RouteTable routes)
         if (sim.Faults.Take(FaultKinds.RateLimit429, method, path, symbol, market) is { } limit)
         {
             request.Http.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            throw route.Ledger == LedgerAction.New
-                ? new ExchangeErrorException(-1015, "Too many new orders; current limit is 50 orders per TEN_SECONDS.", 429)
-                : Errors.TooManyRequests();
+            throw (route.Ledger == LedgerAction.New, market) switch
+            {
+                (true, MarketKind.Spot) => new ExchangeErrorException(-1015, "Too many new orders; current limit is 50 orders per TEN_SECONDS.", 429),
+                (true, _) => new ExchangeErrorException(-1015, "Too many new orders; current limit is 1200 orders per MINUTE.", 429),
+                (false, MarketKind.Spot) => Errors.TooManyRequests(),
+                _ => Errors.FuturesTooManyRequests(),
+            };
         }
 
         foreach (var kind in new[] { FaultKinds.Http5xx, FaultKinds.Futures503Unknown, FaultKinds.SpotMinus1007 })
@@ -260,7 +264,7 @@ internal sealed class RestPipeline(SimulatorContext sim, RouteTable routes)
             Wire.Name(market),
             request.Method,
             path,
-            route.Ledger == LedgerAction.New ? "NEW" : "CANCEL",
+            route.Ledger switch { LedgerAction.New => "NEW", LedgerAction.Amend => "AMEND", _ => "CANCEL" },
             Get("symbol"),
             Get("newClientOrderId") ?? Get("clientAlgoId") ?? Get("listClientOrderId") ?? Get("origClientOrderId"),
             type,

@@ -18,6 +18,7 @@ internal enum LedgerAction
     None,
     New,
     Cancel,
+    Amend,
 }
 
 internal sealed record Route(string Method, string Path, Security Security, MarketKind? Market, int Weight, LedgerAction Ledger, Func<ApiRequest, JsonNode> Handler);

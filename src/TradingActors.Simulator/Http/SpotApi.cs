@@ -41,14 +41,15 @@ internal static class SpotApi
             return new JsonArray(canceled.Select(o => (JsonNode)WireJson.SpotCancel(o, "cancelall" + o.OrderId, sim.NowMs)).ToArray());
         }, LedgerAction.Cancel);
         table.Add("GET", "/api/v3/allOrders", Security.Signed, Spot, 20, r =>
-            new JsonArray(engine.AllOrders(Spot, r.Symbol(engine), r.OptionalInt("limit", 1, 1000) ?? 500).Select(o => (JsonNode)WireJson.SpotOrder(o)).ToArray()));
+            new JsonArray(engine.AllOrders(Spot, r.Symbol(engine), HistoryParams.Read(r, "orderId")).Select(o => (JsonNode)WireJson.SpotOrder(o)).ToArray()));
         table.Add("GET", "/api/v3/myTrades", Security.Signed, Spot, 20, r =>
-        {
-            var symbol = r.Symbol(engine);
-            var orderId = r.OptionalLong("orderId");
-            var trades = engine.Trades(Spot, symbol, r.OptionalInt("limit", 1, 1000) ?? 500).Where(t => orderId is null || t.OrderId == orderId);
-            return new JsonArray(trades.Select(t => (JsonNode)WireJson.SpotTrade(t)).ToArray());
-        });
+            new JsonArray(engine.Trades(Spot, r.Symbol(engine), HistoryParams.Read(r, orderFilter: true)).Select(t => (JsonNode)WireJson.SpotTrade(t)).ToArray()));
+        table.Add("GET", "/api/v3/trades", Security.None, Spot, 25, r =>
+            HistoryParams.Trades(Spot, engine.PublicTrades(Spot, r.Symbol(engine), HistoryQuery.Latest(r.OptionalInt("limit", 1, 1000) ?? 500))));
+        table.Add("GET", "/api/v3/historicalTrades", Security.None, Spot, 25, r =>
+            HistoryParams.Trades(Spot, engine.PublicTrades(Spot, r.Symbol(engine), HistoryParams.Read(r))));
+        table.Add("GET", "/api/v3/aggTrades", Security.None, Spot, 4, r =>
+            HistoryParams.AggTrades(Spot, engine.PublicTrades(Spot, r.Symbol(engine), HistoryParams.Read(r))));
         table.Add("GET", "/api/v3/account", Security.Signed, Spot, 20, r => Account(sim, r));
         table.Add("POST", "/api/v3/orderList/oco", Security.Signed, Spot, 1, r => NewOco(sim, r, legacy: false), LedgerAction.New);
         table.Add("POST", "/api/v3/order/oco", Security.Signed, Spot, 1, r => NewOco(sim, r, legacy: true), LedgerAction.New);
@@ -77,9 +78,9 @@ internal static class SpotApi
     {
         ["symbol"] = p.Symbol,
         ["bidPrice"] = Wire.Dec8(p.Bid),
-        ["bidQty"] = Wire.Dec8(1),
+        ["bidQty"] = Wire.Dec8(p.BidQty),
         ["askPrice"] = Wire.Dec8(p.Ask),
-        ["askQty"] = Wire.Dec8(1),
+        ["askQty"] = Wire.Dec8(p.AskQty),
     };
 
     internal static JsonNode Tickers(SimulatorContext sim, ApiRequest r, Func<PriceSnapshot, JsonObject> format)
@@ -98,17 +99,17 @@ internal static class SpotApi
     {
         var symbol = r.Symbol(sim.Engine);
         var limit = r.OptionalInt("limit", 1, 5000) ?? 100;
-        var (bids, asks) = sim.Engine.Depth(market, symbol, Math.Min(limit, 100));
+        var depth = sim.Engine.Depth(market, symbol, limit);
         var format = market == Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
-        var json = new JsonObject { ["lastUpdateId"] = sim.NowMs };
+        var json = new JsonObject { ["lastUpdateId"] = depth.LastUpdateId };
         if (market == MarketKind.Futures)
         {
-            json["E"] = sim.NowMs;
-            json["T"] = sim.NowMs;
+            json["E"] = depth.Time;
+            json["T"] = depth.Time;
         }
 
-        json["bids"] = new JsonArray(bids.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
-        json["asks"] = new JsonArray(asks.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
+        json["bids"] = new JsonArray(depth.Bids.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
+        json["asks"] = new JsonArray(depth.Asks.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
         return json;
     }
 
@@ -263,7 +264,13 @@ internal static class SpotApi
     private static JsonObject Account(SimulatorContext sim, ApiRequest r)
     {
         var lag = sim.Faults.Peek(Faults.FaultKinds.PositionLagMs, r.Method, r.Path, null, Spot);
-        var balances = sim.Engine.SpotBalances(lag is null ? null : sim.NowMs - lag.LagMs);
+        return Account(sim, lag is null ? null : sim.NowMs - lag.LagMs);
+    }
+
+    /// <summary>The spot account in REST's and the WebSocket API's <c>account.status</c> shape.</summary>
+    internal static JsonObject Account(SimulatorContext sim, long? asOfMs)
+    {
+        var balances = sim.Engine.SpotBalances(asOfMs);
         var fees = sim.Engine.Options;
         return new JsonObject
         {

@@ -36,6 +36,12 @@ internal sealed class StreamConnection(long id, WebSocket socket, MarketKind mar
     /// <summary>User-data event types this connection wants (the private route's <c>events=</c>); null: all.</summary>
     public IReadOnlySet<string>? EventFilter { get; init; }
 
+    /// <summary>When the connection opened (simulator clock): every connection closes at the maximum lifetime.</summary>
+    public long OpenedAt { get; init; }
+
+    /// <summary>WS-API: when <c>session.logon</c> authenticated the connection, or null.</summary>
+    public long? LoggedOnAt { get; set; }
+
     /// <summary>The WS-API user-data subscription, or null when not subscribed.</summary>
     public int? SubscriptionId { get; set; }
 

@@ -15,13 +15,13 @@ namespace TradingActors.Simulator.Streams;
 /// The WebSocket side: accepts market-stream, user-data and WS-API connections, and fans the engine's events out to
 /// them from one dispatch loop (so every connection sees events in engine order).
 /// </summary>
-internal sealed class StreamHub(SimulatorContext sim)
+internal sealed partial class StreamHub(SimulatorContext sim)
 {
     private readonly Channel<EngineEvent> _events = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, StreamConnection> _connections = new();
     private readonly KlineBook _klines = new();
+    private readonly Dictionary<string, long> _lastArraySent = new(StringComparer.Ordinal);
     private long _nextConnectionId;
-    private long _updateId = 1;
     private int _nextSubscriptionId;
 
     /// <summary>The engine's sink: never blocks, runs under the engine lock.</summary>
@@ -109,13 +109,8 @@ internal sealed class StreamHub(SimulatorContext sim)
             return;
         }
 
-        var invalid = names.FirstOrDefault(n => n != listenKey && !IsValidStream(n));
-        if (invalid is not null)
-        {
-            await RestPipeline.WriteAsync(http, 400, WireJson.Error(-1121, $"Invalid stream name '{invalid}'."));
-            return;
-        }
-
+        // Like Binance, a path naming no valid stream (clients open /ws/<n> and SUBSCRIBE later) still connects.
+        names = names.Where(n => n == listenKey || IsValidStream(n)).ToList();
         var kind = listenKey is null ? ConnectionKind.Market : ConnectionKind.UserData;
         var events = http.Request.Query["events"].ToString();
         var filter = events.Length == 0 ? null : events.Split('/', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
@@ -152,6 +147,11 @@ internal sealed class StreamHub(SimulatorContext sim)
 
     private bool IsValidStream(string name)
     {
+        if (name is "!bookTicker" or "!markPrice@arr" or "!markPrice@arr@1s")
+        {
+            return true;
+        }
+
         var at = name.IndexOf('@', StringComparison.Ordinal);
         if (at <= 0)
         {
@@ -165,20 +165,25 @@ internal sealed class StreamHub(SimulatorContext sim)
             return false;
         }
 
-        return kind is "bookTicker" or "aggTrade" or "trade" or "markPrice" or "markPrice@1s" or "depth" or "depth@100ms"
-            || kind.StartsWith("depth5", StringComparison.Ordinal) || kind.StartsWith("depth10", StringComparison.Ordinal) || kind.StartsWith("depth20", StringComparison.Ordinal)
+        return kind is "bookTicker" or "aggTrade" or "trade" or "markPrice" or "markPrice@1s" or "ticker" or "miniTicker"
+            || DepthStream().IsMatch(kind)
             || (kind.StartsWith("kline_", StringComparison.Ordinal) && KlineBook.IsInterval(kind["kline_".Length..]));
     }
 
     private async Task RunAsync(HttpContext http, MarketKind market, ConnectionKind kind, bool combined, List<string> streams, string? listenKey, IReadOnlySet<string>? eventFilter)
     {
-        var interval = sim.Options.WebSocketPingInterval;
+        var options = sim.Options;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            KeepAliveInterval = interval,
-            KeepAliveTimeout = interval * 3,
+            KeepAliveInterval = market == MarketKind.Futures ? options.FuturesWebSocketPingInterval : options.WebSocketPingInterval,
+            KeepAliveTimeout = market == MarketKind.Futures ? options.FuturesWebSocketPongTimeout : options.WebSocketPingInterval * 3,
         });
-        var connection = new StreamConnection(Interlocked.Increment(ref _nextConnectionId), socket, market, kind, combined) { ListenKey = listenKey, EventFilter = eventFilter };
+        var connection = new StreamConnection(Interlocked.Increment(ref _nextConnectionId), socket, market, kind, combined)
+        {
+            ListenKey = listenKey,
+            EventFilter = eventFilter,
+            OpenedAt = sim.NowMs,
+        };
         connection.Subscribe(streams);
         _connections[connection.Id] = connection;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, sim.Stopping);
@@ -311,7 +316,8 @@ internal sealed class StreamHub(SimulatorContext sim)
         switch (engineEvent)
         {
             case PriceChanged price:
-                DispatchPrice(price.Price);
+                CloseAged(price.Time);
+                DispatchPrice(price);
                 break;
             case MarketTraded trade:
                 DispatchTrade(trade);
@@ -343,11 +349,44 @@ internal sealed class StreamHub(SimulatorContext sim)
         }
     }
 
-    private void DispatchPrice(PriceSnapshot price)
+    /// <summary>Closes connections open longer than the maximum lifetime (Binance closes every connection at 24 h).</summary>
+    private void CloseAged(long now)
     {
+        var lifetime = (long)sim.Options.WebSocketMaxLifetime.TotalMilliseconds;
+        foreach (var connection in _connections.Values.Where(c => now - c.OpenedAt >= lifetime))
+        {
+            connection.Complete();
+        }
+    }
+
+    /// <summary>All-market streams: <c>!bookTicker</c> on every change, <c>!markPrice@arr[@1s]</c> at most every 3 s (1 s).</summary>
+    private JsonNode? AllMarketPayload(string stream, PriceSnapshot price)
+    {
+        switch (stream)
+        {
+            case "!bookTicker":
+                return StreamJson.BookTicker(price);
+            case "!markPrice@arr" or "!markPrice@arr@1s" when price.Market == MarketKind.Futures:
+                var every = stream.EndsWith("@1s", StringComparison.Ordinal) ? 1000 : 3000;
+                if (_lastArraySent.TryGetValue(stream, out var last) && price.Time - last < every)
+                {
+                    return null;
+                }
+
+                _lastArraySent[stream] = price.Time;
+                return new JsonArray(sim.Engine.Symbols
+                    .Select(s => (JsonNode)StreamJson.MarkPrice(sim.Engine.Price(MarketKind.Futures, s), sim.Engine.Options.FundingRate, sim.Engine.NextFundingTime))
+                    .ToArray());
+            default:
+                return null;
+        }
+    }
+
+    private void DispatchPrice(PriceChanged changed)
+    {
+        var price = changed.Price;
         var prefix = price.Symbol.ToLowerInvariant() + "@";
-        var updateId = _updateId++;
-        var cache = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var cache = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var klines = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
         foreach (var connection in _connections.Values)
         {
@@ -358,6 +397,22 @@ internal sealed class StreamHub(SimulatorContext sim)
 
             foreach (var stream in connection.Streams)
             {
+                if (stream.StartsWith('!'))
+                {
+                    if (!cache.TryGetValue(stream, out var all))
+                    {
+                        all = AllMarketPayload(stream, price);
+                        cache[stream] = all;
+                    }
+
+                    if (all is not null)
+                    {
+                        connection.Send(Wrap(connection, stream, all));
+                    }
+
+                    continue;
+                }
+
                 if (!stream.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     continue;
@@ -376,34 +431,50 @@ internal sealed class StreamHub(SimulatorContext sim)
                     continue;
                 }
 
-                if (!cache.TryGetValue(stream, out var payload))
+                if (!cache.TryGetValue(kind, out var payload))
                 {
                     payload = kind switch
                     {
-                        "bookTicker" => StreamJson.BookTicker(price, updateId),
-                        "markPrice" or "markPrice@1s" when price.Market == MarketKind.Futures => StreamJson.MarkPrice(price),
-                        _ when kind.StartsWith("depth", StringComparison.Ordinal) => DepthPayload(price, kind, updateId),
+                        "bookTicker" => StreamJson.BookTicker(price),
+                        "ticker" => StreamJson.Ticker(price, sim.Engine.Ticker(price.Market, price.Symbol, 86_400_000L)),
+                        "miniTicker" => StreamJson.MiniTicker(price, sim.Engine.Ticker(price.Market, price.Symbol, 86_400_000L)),
+                        "markPrice" or "markPrice@1s" when price.Market == MarketKind.Futures => StreamJson.MarkPrice(price, sim.Engine.Options.FundingRate, sim.Engine.NextFundingTime),
+                        _ when DepthStream().Match(kind) is { Success: true } depth => DepthPayload(changed, depth.Groups["levels"].Value),
                         _ => null,
                     };
-                    if (payload is null)
-                    {
-                        continue;
-                    }
-
-                    cache[stream] = payload;
+                    cache[kind] = payload;
                 }
 
-                connection.Send(Wrap(connection, stream, payload));
+                if (payload is not null)
+                {
+                    connection.Send(Wrap(connection, stream, payload));
+                }
             }
         }
     }
 
-    private JsonObject? DepthPayload(PriceSnapshot price, string kind, long updateId)
+    /// <summary>A partial book for <c>depth5|10|20</c>; for <c>depth</c> the diff from the previous book, or null when the book did not change.</summary>
+    private JsonObject? DepthPayload(PriceChanged changed, string levels)
     {
-        var levels = kind.StartsWith("depth20", StringComparison.Ordinal) ? 20 : kind.StartsWith("depth10", StringComparison.Ordinal) ? 10 : 5;
-        var (bids, asks) = sim.Engine.Depth(price.Market, price.Symbol, levels);
-        return StreamJson.Depth(price, bids, asks, updateId);
+        var price = changed.Price;
+        var rules = sim.Engine.Rules(price.Market, price.Symbol);
+        if (levels.Length > 0)
+        {
+            var (bids, asks) = SyntheticDepth.Levels(price.Last, rules, sim.Engine.Options, int.Parse(levels, System.Globalization.CultureInfo.InvariantCulture));
+            return StreamJson.PartialDepth(price, bids, asks);
+        }
+
+        if (changed.PreviousLast == price.Last)
+        {
+            return null;
+        }
+
+        var (bidChanges, askChanges) = SyntheticDepth.Diff(changed.PreviousLast, price.Last, rules, sim.Engine.Options);
+        return StreamJson.DiffDepth(price, bidChanges, askChanges);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^depth(?<levels>5|10|20)?(@(100|250|500|1000)ms)?$")]
+    private static partial System.Text.RegularExpressions.Regex DepthStream();
 
     /// <summary>Updates the candle once per event; a candle that just closed is sent before the current one.</summary>
     private List<JsonObject> KlineMessages(MarketKind market, string symbol, string interval, long time, decimal price, decimal qty, long tradeId)
@@ -419,6 +490,7 @@ internal sealed class StreamHub(SimulatorContext sim)
         var prefix = trade.Symbol.ToLowerInvariant() + "@";
         var klines = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
         JsonObject? aggTrade = null;
+        JsonObject? print = null;
         foreach (var connection in _connections.Values)
         {
             if (connection.Kind == ConnectionKind.WebSocketApi || connection.Market != trade.Market || !connection.HasStreams)
@@ -429,10 +501,15 @@ internal sealed class StreamHub(SimulatorContext sim)
             foreach (var stream in connection.Streams.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 var kind = stream[prefix.Length..];
-                if (kind is "aggTrade" or "trade")
+                if (kind == "aggTrade")
                 {
                     aggTrade ??= StreamJson.AggTrade(trade);
                     connection.Send(Wrap(connection, stream, aggTrade));
+                }
+                else if (kind == "trade")
+                {
+                    print ??= StreamJson.Trade(trade);
+                    connection.Send(Wrap(connection, stream, print));
                 }
                 else if (kind.StartsWith("kline_", StringComparison.Ordinal))
                 {
@@ -482,6 +559,6 @@ internal sealed class StreamHub(SimulatorContext sim)
         }
     }
 
-    private static string Wrap(StreamConnection connection, string stream, JsonObject data) =>
+    private static string Wrap(StreamConnection connection, string stream, JsonNode data) =>
         connection.Combined ? new JsonObject { ["stream"] = stream, ["data"] = data.DeepClone() }.ToJsonString() : data.ToJsonString();
 }

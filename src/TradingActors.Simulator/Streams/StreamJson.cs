@@ -6,23 +6,48 @@ namespace TradingActors.Simulator.Streams;
 /// <summary>Market-stream and user-data payloads in Binance's WebSocket shapes.</summary>
 internal static class StreamJson
 {
-    public static JsonObject BookTicker(PriceSnapshot p, long updateId) => p.Market == MarketKind.Spot
-        ? new JsonObject { ["u"] = updateId, ["s"] = p.Symbol, ["b"] = Wire.Dec8(p.Bid), ["B"] = Wire.Dec8(1), ["a"] = Wire.Dec8(p.Ask), ["A"] = Wire.Dec8(1) }
-        : new JsonObject { ["e"] = "bookTicker", ["u"] = updateId, ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["b"] = Wire.Dec(p.Bid), ["B"] = "1", ["a"] = Wire.Dec(p.Ask), ["A"] = "1" };
+    public static JsonObject BookTicker(PriceSnapshot p) => p.Market == MarketKind.Spot
+        ? new JsonObject { ["u"] = p.UpdateId, ["s"] = p.Symbol, ["b"] = Wire.Dec8(p.Bid), ["B"] = Wire.Dec8(p.BidQty), ["a"] = Wire.Dec8(p.Ask), ["A"] = Wire.Dec8(p.AskQty) }
+        : new JsonObject { ["e"] = "bookTicker", ["u"] = p.UpdateId, ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["b"] = Wire.Dec(p.Bid), ["B"] = Wire.Dec(p.BidQty), ["a"] = Wire.Dec(p.Ask), ["A"] = Wire.Dec(p.AskQty) };
 
-    public static JsonObject Depth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks, long updateId)
+    /// <summary>A partial-book stream (<c>depth5|10|20</c>): the top of the book as it stands.</summary>
+    public static JsonObject PartialDepth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks)
     {
-        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
-        JsonArray Levels(IReadOnlyList<(decimal Price, decimal Qty)> levels) =>
-            new(levels.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
         return p.Market == MarketKind.Spot
-            ? new JsonObject { ["lastUpdateId"] = updateId, ["bids"] = Levels(bids), ["asks"] = Levels(asks) }
-            : new JsonObject { ["e"] = "depthUpdate", ["E"] = p.Time, ["T"] = p.Time, ["s"] = p.Symbol, ["U"] = updateId, ["u"] = updateId, ["pu"] = updateId - 1, ["b"] = Levels(bids), ["a"] = Levels(asks) };
+            ? new JsonObject { ["lastUpdateId"] = p.UpdateId, ["bids"] = Levels(p.Market, bids), ["asks"] = Levels(p.Market, asks) }
+            : DiffDepth(p, bids, asks);
     }
 
-    public static JsonObject MarkPrice(PriceSnapshot p)
+    /// <summary>A diff-depth event (<c>depth</c>, <c>depth@100ms</c>): one update of the book, in the sequence REST depth reports.</summary>
+    public static JsonObject DiffDepth(PriceSnapshot p, IReadOnlyList<(decimal Price, decimal Qty)> bids, IReadOnlyList<(decimal Price, decimal Qty)> asks)
     {
-        const long eightHours = 8 * 3_600_000L;
+        var json = new JsonObject { ["e"] = "depthUpdate", ["E"] = p.Time };
+        if (p.Market == MarketKind.Futures)
+        {
+            json["T"] = p.Time;
+        }
+
+        json["s"] = p.Symbol;
+        json["U"] = p.UpdateId;
+        json["u"] = p.UpdateId;
+        if (p.Market == MarketKind.Futures)
+        {
+            json["pu"] = p.UpdateId - 1;
+        }
+
+        json["b"] = Levels(p.Market, bids);
+        json["a"] = Levels(p.Market, asks);
+        return json;
+    }
+
+    private static JsonArray Levels(MarketKind market, IReadOnlyList<(decimal Price, decimal Qty)> levels)
+    {
+        var format = market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        return new(levels.Select(l => (JsonNode)new JsonArray(format(l.Price), format(l.Qty))).ToArray());
+    }
+
+    public static JsonObject MarkPrice(PriceSnapshot p, decimal fundingRate, long nextFundingTime)
+    {
         return new JsonObject
         {
             ["e"] = "markPriceUpdate",
@@ -31,8 +56,67 @@ internal static class StreamJson
             ["p"] = Wire.Dec(Math.Round(p.Mark, 8)),
             ["i"] = Wire.Dec(Math.Round(p.Index, 8)),
             ["P"] = Wire.Dec(Math.Round(p.Mark, 8)),
-            ["r"] = "0.00010000",
-            ["T"] = ((p.Time / eightHours) + 1) * eightHours,
+            ["r"] = fundingRate.ToString("F8", System.Globalization.CultureInfo.InvariantCulture),
+            ["T"] = nextFundingTime,
+        };
+    }
+
+    /// <summary><c>&lt;s&gt;@ticker</c>: the rolling 24 h statistics (<c>e: 24hrTicker</c>); spot adds the best bid and ask.</summary>
+    public static JsonObject Ticker(PriceSnapshot p, TickerStats t)
+    {
+        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        var json = new JsonObject
+        {
+            ["e"] = "24hrTicker",
+            ["E"] = p.Time,
+            ["s"] = p.Symbol,
+            ["p"] = format(t.PriceChange),
+            ["P"] = t.PriceChangePercent.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+            ["w"] = format(Math.Round(t.WeightedAvgPrice, 8)),
+        };
+        if (p.Market == MarketKind.Spot)
+        {
+            json["x"] = format(t.Open);
+        }
+
+        json["c"] = format(t.Last);
+        json["Q"] = format(t.LastQty);
+        if (p.Market == MarketKind.Spot)
+        {
+            json["b"] = format(p.Bid);
+            json["B"] = format(p.BidQty);
+            json["a"] = format(p.Ask);
+            json["A"] = format(p.AskQty);
+        }
+
+        json["o"] = format(t.Open);
+        json["h"] = format(t.High);
+        json["l"] = format(t.Low);
+        json["v"] = format(Math.Round(t.Volume, 8));
+        json["q"] = format(Math.Round(t.QuoteVolume, 8));
+        json["O"] = t.OpenTime;
+        json["C"] = t.CloseTime;
+        json["F"] = t.FirstId;
+        json["L"] = t.LastId;
+        json["n"] = t.Count;
+        return json;
+    }
+
+    /// <summary><c>&lt;s&gt;@miniTicker</c>: <c>e: 24hrMiniTicker</c> with close, open, high, low and volumes.</summary>
+    public static JsonObject MiniTicker(PriceSnapshot p, TickerStats t)
+    {
+        var format = p.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        return new JsonObject
+        {
+            ["e"] = "24hrMiniTicker",
+            ["E"] = p.Time,
+            ["s"] = p.Symbol,
+            ["c"] = format(t.Last),
+            ["o"] = format(t.Open),
+            ["h"] = format(t.High),
+            ["l"] = format(t.Low),
+            ["v"] = format(Math.Round(t.Volume, 8)),
+            ["q"] = format(Math.Round(t.QuoteVolume, 8)),
         };
     }
 
@@ -59,6 +143,33 @@ internal static class StreamJson
         else
         {
             json["nq"] = format(t.Qty);
+        }
+
+        return json;
+    }
+
+    /// <summary><c>&lt;s&gt;@trade</c>: one print with its trade id <c>t</c>.</summary>
+    public static JsonObject Trade(MarketTraded t)
+    {
+        var format = t.Market == MarketKind.Spot ? (Func<decimal, string>)Wire.Dec8 : Wire.Dec;
+        var json = new JsonObject
+        {
+            ["e"] = "trade",
+            ["E"] = t.Time,
+            ["T"] = t.Time,
+            ["s"] = t.Symbol,
+            ["t"] = t.TradeId,
+            ["p"] = format(t.Price),
+            ["q"] = format(t.Qty),
+            ["m"] = t.BuyerIsMaker,
+        };
+        if (t.Market == MarketKind.Spot)
+        {
+            json["M"] = true;
+        }
+        else
+        {
+            json["X"] = "MARKET";
         }
 
         return json;
@@ -234,7 +345,7 @@ internal static class StreamJson
                 ["s"] = p.Symbol,
                 ["pa"] = Wire.Dec(p.PositionAmt),
                 ["ep"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
-                ["bep"] = Wire.Dec(Math.Round(p.EntryPrice, 8)),
+                ["bep"] = Wire.Dec(p.BreakEvenPrice),
                 ["cr"] = Wire.Dec(Math.Round(p.RealizedProfit, 8)),
                 ["up"] = Wire.Dec(Math.Round(p.UnrealizedProfit, 8)),
                 ["mt"] = p.MarginType == MarginType.Isolated ? "isolated" : "cross",

@@ -28,6 +28,19 @@ public static class ClientOrderIds
         return ClientOrderId.Create($"{prefix}{Digest(intent)}-{leg}");
     }
 
+    /// <summary>
+    /// The key of the intent's entity: the digest every client order id of the intent carries, so an exchange event
+    /// finds its intent from its client order id alone, with no index to keep (or to lose in a failover).
+    /// </summary>
+    public static string IntentKey(IntentId intent) => Digest(intent);
+
+    /// <summary>The intent key inside one of our client order ids; false for foreign ids.</summary>
+    public static bool TryIntentKey(string prefix, ClientOrderId id, out string key)
+    {
+        key = IsOurs(prefix, id) ? id.Value.Substring(prefix.Length, DigestLength) : string.Empty;
+        return key.Length > 0;
+    }
+
     /// <summary>True when the id carries our prefix and the shape <see cref="Derive"/> gives.</summary>
     public static bool IsOurs(string prefix, ClientOrderId id)
     {

@@ -1,5 +1,6 @@
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
+using TradingActors.Trading.Gateways;
 using TradingActors.Trading.Strategy;
 
 namespace TradingActors.Trading.Features;
@@ -8,7 +9,7 @@ namespace TradingActors.Trading.Features;
 /// Turns one symbol's market data into bars of the strategy's interval and computes the features its rules read,
 /// sending <see cref="StrategyProtocol.FeaturesReady"/> to the strategy at every bar close.
 /// </summary>
-public sealed class FeatureGenerator : ReceiveActor
+public sealed class FeatureGenerator : ReceiveActor, IWithTimers
 {
     private readonly StrategyDefinition _definition;
     private readonly IActorRef _strategy;
@@ -16,8 +17,11 @@ public sealed class FeatureGenerator : ReceiveActor
     private readonly BarBuilder _bar = new();
     private DateTimeOffset _barOpen;
 
-    public FeatureGenerator(StrategyDefinition definition, IActorRef strategy)
+    private readonly MarketDataHub _marketData;
+
+    public FeatureGenerator(StrategyDefinition definition, IActorRef strategy, MarketDataHub marketData)
     {
+        _marketData = marketData;
         _definition = definition;
         _strategy = strategy;
         _features = new FeatureSet(definition.Features);
@@ -32,25 +36,25 @@ public sealed class FeatureGenerator : ReceiveActor
         Receive<CloseBar>(_ => OnCloseBar());
     }
 
-    public static Props Props(StrategyDefinition definition, IActorRef strategy) =>
-        Actors.Props.Create(() => new FeatureGenerator(definition, strategy));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(StrategyDefinition definition, IActorRef strategy, MarketDataHub marketData) =>
+        Akka.Actor.Props.Create(() => new FeatureGenerator(definition, strategy, marketData));
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
-        Context.System.EventStream.Subscribe(Self, typeof(Trade));
-        Context.System.EventStream.Subscribe(Self, typeof(MarkPrice));
-        _barOpen = Context.System.TimeProvider.GetUtcNow();
-        Context.Timers.StartPeriodicTimer("bar", new CloseBar(), _definition.BarInterval);
+        _marketData.Subscribe(_definition.Symbol, Self);
+        _barOpen = Context.System.Scheduler.Now;
+        Timers.StartPeriodicTimer("bar", new CloseBar(), _definition.BarInterval);
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop() => _marketData.Unsubscribe(_definition.Symbol, Self);
 
     private bool Mine(MarketDataEvent e) => e.Symbol == _definition.Symbol && e.Market == _definition.Market;
 
     private void OnCloseBar()
     {
-        var closeTime = Context.System.TimeProvider.GetUtcNow();
+        var closeTime = Context.System.Scheduler.Now;
         if (_bar.Close(_barOpen) is { } bar)
         {
             var snapshot = _features.OnBar(bar, closeTime);

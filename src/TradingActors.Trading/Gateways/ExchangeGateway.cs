@@ -1,15 +1,18 @@
-using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Trading.Orders;
+using TradingActors.Trading.Sharding;
 
 namespace TradingActors.Trading.Gateways;
 
 /// <summary>
-/// Owns one market's connection to the exchange: loads the symbol rules, keeps the user-data and market-data
-/// subscriptions, and publishes what they deliver on the event stream (order updates for the router, quotes
-/// for guards and pricing, stream gaps for the reconciler). It keeps no state that is not the exchange's, so
-/// when a subscription dies it fails, and its backoff supervisor starts it again.
+/// Owns one market's connection to the exchange on this node: loads the symbol rules, keeps the user-data and
+/// market-data subscriptions, and delivers what they bring straight to whoever acts on it: an order update to its
+/// intent through the intent region (the client order id names the intent), market data to the actors that
+/// subscribed to its symbol, and a user-data gap to every live intent (which asks for its orders) and, on the event
+/// stream, to the reconciler. It keeps no state that is not the exchange's, so when a subscription dies it fails,
+/// and its backoff supervisor starts a fresh one.
 /// </summary>
 public sealed class ExchangeGateway : ReceiveActor
 {
@@ -17,16 +20,21 @@ public sealed class ExchangeGateway : ReceiveActor
 
     private readonly MarketContext _market;
     private readonly IReadOnlyList<MarketDataSubscription> _streams;
+    private readonly IActorRef _intents;
+    private readonly IntentMessageExtractor _extractor;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<IExchangeSubscription> _subscriptions = [];
     private bool _rulesLoaded;
     private bool _userDataLive;
     private int _liveSubscriptions;
 
-    public ExchangeGateway(MarketContext market, IReadOnlyList<MarketDataSubscription> streams)
+    public ExchangeGateway(MarketContext market, IReadOnlyList<MarketDataSubscription> streams, IActorRef intents)
     {
         _market = market;
         _streams = streams;
+        _intents = intents;
+        _extractor = new IntentMessageExtractor(market.Settings.ClientOrderIdPrefix);
 
         Receive<RulesLoaded>(loaded =>
         {
@@ -36,11 +44,19 @@ public sealed class ExchangeGateway : ReceiveActor
             }
 
             _rulesLoaded = true;
-            Log.LogInformation("{Market} gateway loaded rules for {Count} symbols", _market.Market, loaded.Rules.Count);
+            _log.Info("{Market} gateway loaded rules for {Count} symbols", _market.Market, loaded.Rules.Count);
         });
         Receive<Subscribed>(OnSubscribed);
         Receive<StreamEnded>(ended => throw new StreamEndedException($"{_market.Market} {ended.What} stream ended: {ended.Error?.Message ?? "closed"}", ended.Error));
         Receive<SetupFailed>(failed => throw new StreamEndedException($"{_market.Market} gateway set-up failed: {failed.Error.Message}", failed.Error));
+        Receive<StreamGap>(OnStreamGap);
+        Receive<LiveIntentKeys>(live =>
+        {
+            foreach (var key in live.Keys)
+            {
+                _intents.Tell(new IntentProtocol.ResyncLegs(key));
+            }
+        });
         Receive<GetGatewayStatus>(_ => Sender.Tell(new GatewayStatus(_market.Market, _rulesLoaded, _liveSubscriptions == 2)));
     }
 
@@ -52,18 +68,18 @@ public sealed class ExchangeGateway : ReceiveActor
         public bool IsReady => RulesLoaded && StreamsLive;
     }
 
-    public static Props Props(MarketContext market, IReadOnlyList<MarketDataSubscription> streams) =>
-        Actors.Props.Create(() => new ExchangeGateway(market, streams));
+    public static Props Props(MarketContext market, IReadOnlyList<MarketDataSubscription> streams, IActorRef intents) =>
+        Akka.Actor.Props.Create(() => new ExchangeGateway(market, streams, intents));
 
     protected override void PreStart()
     {
         var self = Self;
         var token = _stopping.Token;
-        _market.Exchange.GetSymbolRulesAsync(token).PipeTo(self, rules => new RulesLoaded(rules), e => new SetupFailed(e));
-        _market.Exchange.SubscribeUserDataAsync(token).PipeTo(self, s => new Subscribed(UserData, s), e => new SetupFailed(e));
+        _market.Exchange.GetSymbolRulesAsync(token).PipeTo(self, success: rules => new RulesLoaded(rules), failure: e => new SetupFailed(e));
+        _market.Exchange.SubscribeUserDataAsync(token).PipeTo(self, success: s => new Subscribed(UserData, s), failure: e => new SetupFailed(e));
         if (_streams.Count > 0)
         {
-            _market.Exchange.SubscribeMarketDataAsync(_streams, token).PipeTo(self, s => new Subscribed("market-data", s), e => new SetupFailed(e));
+            _market.Exchange.SubscribeMarketDataAsync(_streams, token).PipeTo(self, success: s => new Subscribed("market-data", s), failure: e => new SetupFailed(e));
         }
         else
         {
@@ -75,7 +91,7 @@ public sealed class ExchangeGateway : ReceiveActor
     {
         if (_userDataLive)
         {
-            _market.UserDataEndedAt = Context.System.TimeProvider.GetUtcNow();
+            _market.UserDataEndedAt = Context.System.Scheduler.Now;
         }
 
         _stopping.Cancel();
@@ -96,22 +112,20 @@ public sealed class ExchangeGateway : ReceiveActor
             _userDataLive = true;
             if (_market.UserDataEndedAt is { } endedAt)
             {
-                // Whatever happened while no gateway listened was missed: the router and the reconciler catch up.
+                // Whatever happened while no gateway listened was missed: the intents and the reconciler catch up.
                 _market.UserDataEndedAt = null;
-                Context.System.EventStream.Publish(new StreamGap
+                OnStreamGap(new StreamGap
                 {
-                    Market = _market.Market, Kind = StreamKind.UserData, EventTime = Context.System.TimeProvider.GetUtcNow(),
+                    Market = _market.Market, Kind = StreamKind.UserData, EventTime = Context.System.Scheduler.Now,
                     DisconnectedAt = endedAt, Reason = "the gateway started again",
                 });
             }
         }
 
         var self = Self;
-        var events = Context.System.EventStream;
-        var quotes = _market.Quotes;
         var token = _stopping.Token;
 
-        // The pump runs beside the actor: publishing is thread-safe and keeps the gateway's mailbox free.
+        // The pump runs beside the actor: delivery is thread-safe and keeps the gateway's mailbox free.
         _ = Task.Run(
             async () =>
             {
@@ -119,12 +133,7 @@ public sealed class ExchangeGateway : ReceiveActor
                 {
                     await foreach (var evt in subscribed.Subscription.Events.ReadAllAsync(token))
                     {
-                        if (evt is BookTicker ticker)
-                        {
-                            quotes.Update(ticker);
-                        }
-
-                        events.Publish(evt);
+                        Deliver(evt, self);
                     }
 
                     self.Tell(new StreamEnded(subscribed.What, null));
@@ -139,6 +148,41 @@ public sealed class ExchangeGateway : ReceiveActor
             },
             CancellationToken.None);
     }
+
+    private void Deliver(ExchangeEvent evt, IActorRef self)
+    {
+        switch (evt)
+        {
+            case MarketDataEvent data:
+                if (data is BookTicker ticker)
+                {
+                    _market.Quotes.Update(ticker);
+                }
+
+                _market.MarketData.Publish(data);
+                break;
+            case OrderUpdated or AlgoOrderUpdated or OrderListUpdated when _extractor.IsOurs(evt):
+                _intents.Tell(evt, ActorRefs.NoSender);
+                break;
+            case StreamGap gap:
+                self.Tell(gap);
+                break;
+        }
+    }
+
+    /// <summary>A user-data gap: every live intent of this market asks for its orders, and the reconciler is told.</summary>
+    private void OnStreamGap(StreamGap gap)
+    {
+        if (gap.Kind == StreamKind.UserData)
+        {
+            _log.Warning("{Market} user-data stream gap ({Reason}): the live intents ask for their orders", _market.Market, gap.Reason);
+            TradingShards.LocalEntityIdsAsync(_intents, TimeSpan.FromSeconds(10)).PipeTo(Self, success: keys => new LiveIntentKeys(keys), failure: _ => new LiveIntentKeys([]));
+        }
+
+        Context.System.EventStream.Publish(gap);
+    }
+
+    private sealed record LiveIntentKeys(IReadOnlyList<string> Keys);
 
     private sealed record RulesLoaded(IReadOnlyList<SymbolRules> Rules);
 

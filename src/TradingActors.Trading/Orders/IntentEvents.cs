@@ -1,13 +1,14 @@
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Positions;
+using TradingActors.Trading.Serialization;
 
 namespace TradingActors.Trading.Orders;
 
 /// <summary>The journal of one intent. Every order is journaled (<see cref="OrderSending"/>) before it is sent.</summary>
 public static class IntentEvents
 {
-    public interface IIntentEvent
+    public interface IIntentEvent : IJournalEvent
     {
         DateTimeOffset At { get; }
     }

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using TradingActors.Exchange;
+using TradingActors.Trading.Gateways;
 
 namespace TradingActors.Trading.Orders;
 
-/// <summary>What the actors of one market share: the exchange, its symbol rules and the latest quotes.</summary>
+/// <summary>What the actors of one market share on a node: the exchange, its symbol rules, the latest quotes and the market data.</summary>
 public sealed class MarketContext(IExchange exchange, RouterSettings settings)
 {
     public Market Market => Exchange.Market;
@@ -17,6 +18,8 @@ public sealed class MarketContext(IExchange exchange, RouterSettings settings)
     public RouterSettings Settings { get; } = settings;
 
     public QuoteBook Quotes { get; } = new();
+
+    public MarketDataHub MarketData { get; } = new();
 
     public ConcurrentDictionary<Symbol, SymbolRules> Rules { get; } = new();
 

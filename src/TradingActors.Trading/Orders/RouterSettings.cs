@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 
 namespace TradingActors.Trading.Orders;
 
@@ -20,28 +20,29 @@ public sealed record RouterSettings
     /// <summary>Events of the router's own journal between snapshots of its live intents.</summary>
     public int SnapshotEvery { get; init; } = 1000;
 
-    public static RouterSettings Read(IConfiguration configuration)
+    /// <summary>Reads the block <c>trading-actors.router</c> of the root configuration; absent keys keep their defaults.</summary>
+    public static RouterSettings Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("trading-actors:router");
+        ArgumentNullException.ThrowIfNull(config);
+        var c = new ConfigValues(config, "trading-actors.router");
         var d = new RouterSettings();
-        var prefix = section["client-order-id-prefix"] ?? d.ClientOrderIdPrefix;
+        var prefix = c.String("client-order-id-prefix") ?? d.ClientOrderIdPrefix;
         try
         {
             Domain.ClientOrderIds.ValidatePrefix(prefix);
         }
         catch (ArgumentException e)
         {
-            throw new FormatException($"trading-actors.router.client-order-id-prefix: {e.Message}", e);
+            throw new FormatException($"{c.Key("client-order-id-prefix")}: {e.Message}", e);
         }
 
         return d with
         {
             ClientOrderIdPrefix = prefix,
-            UnknownQueryBackoff = ConfigValues.Duration(section, "trading-actors.router", "unknown-query-backoff") ?? d.UnknownQueryBackoff,
-            UnknownQueryAttempts = ConfigValues.Int(section, "trading-actors.router", "unknown-query-attempts") ?? d.UnknownQueryAttempts,
-            TradeSettleTimeout = ConfigValues.Duration(section, "trading-actors.router", "trade-settle-timeout") ?? d.TradeSettleTimeout,
-            SnapshotEvery = ConfigValues.Int(section, "trading-actors.router", "snapshot-every") ?? d.SnapshotEvery,
+            UnknownQueryBackoff = c.Duration("unknown-query-backoff") ?? d.UnknownQueryBackoff,
+            UnknownQueryAttempts = c.Int("unknown-query-attempts") ?? d.UnknownQueryAttempts,
+            TradeSettleTimeout = c.Duration("trade-settle-timeout") ?? d.TradeSettleTimeout,
+            SnapshotEvery = c.Int("snapshot-every") ?? d.SnapshotEvery,
         };
     }
 }

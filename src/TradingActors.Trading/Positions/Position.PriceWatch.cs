@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
@@ -56,12 +57,22 @@ public sealed partial class Position
         _watchingPrices = wanted;
         if (wanted)
         {
-            Context.System.EventStream.Subscribe(Self, typeof(BookTicker));
+            _market.MarketData.Subscribe(_data.Symbol, Self);
         }
         else
         {
-            Context.System.EventStream.Unsubscribe(Self, typeof(BookTicker));
+            _market.MarketData.Unsubscribe(_data.Symbol, Self);
         }
+    }
+
+    protected override void PostStop()
+    {
+        if (_watchingPrices)
+        {
+            _market.MarketData.Unsubscribe(_data.Symbol, Self);
+        }
+
+        base.PostStop();
     }
 
     private void Trail(decimal price)
@@ -79,7 +90,7 @@ public sealed partial class Position
         // Each move costs an order and a cancel: only a gain of a quarter of the distance is worth one.
         if (_data.Direction.Sign() * (candidate - stop.TriggerPrice) >= price * distance / 4m)
         {
-            Log.LogInformation("Position {Id}: trailing stop {From} -> {To}", _id, stop.TriggerPrice, candidate);
+            Log.Info("Position {Id}: trailing stop {From} -> {To}", _id, stop.TriggerPrice, candidate);
             ArmStop(candidate);
         }
     }
@@ -98,7 +109,7 @@ public sealed partial class Position
         {
             Record(change, () =>
             {
-                Log.LogInformation("Position {Id}: aged exit {Phase}, target {Target}, accepted loss {Loss}", _id, change.Phase, change.TargetPrice, change.AcceptedLoss);
+                Log.Info("Position {Id}: aged exit {Phase}, target {Target}, accepted loss {Loss}", _id, change.Phase, change.TargetPrice, change.AcceptedLoss);
                 Decide(plan, price);
             });
             return;
@@ -115,7 +126,7 @@ public sealed partial class Position
         if (decision.Action == AgedExitAction.CloseNow)
         {
             StopAging();
-            Log.LogInformation("Position {Id}: aged exit closes at market ({Reason})", _id, decision.Reason);
+            Log.Info("Position {Id}: aged exit closes at market ({Reason})", _id, decision.Reason);
             Self.Tell(new ClosePosition(_id, CloseReason.Aged, new ExecutionPolicy.Market()));
             return;
         }
@@ -123,7 +134,7 @@ public sealed partial class Position
         if (plan.NextChangeAt is { } next)
         {
             var wait = next - Now;
-            Context.Timers.StartSingleTimer(AgeTimer, new AgeCheck(), wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+            Timers.StartSingleTimer(AgeTimer, new AgeCheck(), wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         }
 
         // Only aged positions follow the price for this (young ones wait for their timer), and a trailing stop
@@ -134,7 +145,7 @@ public sealed partial class Position
 
     private void StopAging()
     {
-        Context.Timers.Cancel(AgeTimer);
+        Timers.Cancel(AgeTimer);
         _aged = false;
         UpdatePriceWatch();
     }

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using static TradingActors.Trading.Positions.PositionProtocol;
@@ -41,7 +42,7 @@ public sealed partial class Position
             sender.Tell(new Reconciled(_id, true, "closed as reconciled"));
             Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
             AfterTerminal();
-        }, OrdersExecutedTag);
+        });
     }
 
     private void OnCorrectQuantity(CorrectQuantity correct)
@@ -103,6 +104,6 @@ public sealed partial class Position
         {
             sender.Tell(new Reconciled(_id, true, "adopted"));
             EnsureProtected();
-        }, OrdersExecutedTag));
+        }));
     }
 }

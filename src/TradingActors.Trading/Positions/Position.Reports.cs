@@ -1,8 +1,9 @@
-using Microsoft.Extensions.Logging;
+using Akka.Actor;
+using Akka.Event;
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Orders.IntentProtocol;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Trading.Positions;
@@ -26,38 +27,16 @@ public sealed partial class Position
                 StartFlatnessCheck();
             }
         }
-        else if (report.Id == StopIntentId || report.Id == _pendingStop || report.Id == TakeProfitIntentId || _data.Protections.Values.Any(p => p.Intent == report.Id))
+        else if (report.Spec is OrderIntentSpec.Stop or OrderIntentSpec.Bracket or OrderIntentSpec.TakeProfit)
         {
+            // Every stop, bracket or take profit of this position, the current one or an older one: an older one
+            // whose order filled late (after it was replaced) still closed the position on the exchange.
             OnProtectionReport(report);
         }
     }
 
-    private void OnEntryReport(IntentReport report)
-    {
-        if (_data.State != PositionState.PendingEntry)
-        {
-            return;
-        }
-
-        switch (report.Status)
-        {
-            case IntentStatus.Completed when report.FilledQuantity > 0m:
-                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
-                break;
-            case IntentStatus.Completed or IntentStatus.Failed:
-                Record(new EntryFailed(report.Reason, Now), AfterTerminal);
-                break;
-            case IntentStatus.Unresolved when report.FilledQuantity > 0m:
-                Record(new EntryFilled(report.FilledQuantity - report.BaseFees, report.AveragePrice, report.Fees, "order", Now), EnsureProtected, OrdersExecutedTag);
-                break;
-            case IntentStatus.Unresolved when _verifyUntil == default:
-                // Unknown is not failure: ask the other sources until the deadline (a late stream fill still counts).
-                _verifyUntil = Now + _settings.EntryVerificationDeadline;
-                _verifyAttempt = 0;
-                Self.Tell(new VerifyEntry());
-                break;
-        }
-    }
+    private void OnEntryReport(IntentReport report) =>
+        Carry(PositionReports.OnEntry(_data, report, verifying: _verifyUntil != default, Now));
 
     private void OnVerifyEntry()
     {
@@ -75,7 +54,7 @@ public sealed partial class Position
             }
             else
             {
-                Context.Timers.StartSingleTimer("verify-entry", new VerifyEntry(), _verifyUntil - Now);
+                Timers.StartSingleTimer("verify-entry", new VerifyEntry(), _verifyUntil - Now);
             }
 
             return;
@@ -84,10 +63,10 @@ public sealed partial class Position
         var self = Self;
         futures.GetPositionsAsync(_data.Symbol).PipeTo(
             self,
-            positions => positions.FirstOrDefault(p => p.Symbol == _data.Symbol) is { } p
+            success: positions => positions.FirstOrDefault(p => p.Symbol == _data.Symbol) is { } p
                 ? new ExchangePositionSeen(p.Quantity, p.EntryPrice, null)
                 : new ExchangePositionSeen(0m, 0m, null),
-            e => new ExchangePositionSeen(null, 0m, e));
+            failure: e => new ExchangePositionSeen(null, 0m, e));
     }
 
     private void OnExchangePositionSeen(ExchangePositionSeen seen)
@@ -100,7 +79,7 @@ public sealed partial class Position
         var ours = seen.Quantity is { } quantity && Math.Sign(quantity) == (int)_data.Direction.Sign() ? Math.Abs(quantity) : 0m;
         if (ours > 0m)
         {
-            Record(new EntryFilled(Math.Min(ours, _data.RequestedQuantity), seen.EntryPrice, 0m, "position-query", Now), EnsureProtected, OrdersExecutedTag);
+            Record(new EntryFilled(Math.Min(ours, _data.RequestedQuantity), seen.EntryPrice, 0m, "position-query", Now), EnsureProtected);
             return;
         }
 
@@ -111,7 +90,7 @@ public sealed partial class Position
         }
 
         var delay = RetryDelay(Math.Min(_verifyAttempt++, 5));
-        Context.Timers.StartSingleTimer("verify-entry", new VerifyEntry(), delay);
+        Timers.StartSingleTimer("verify-entry", new VerifyEntry(), delay);
     }
 
     /// <summary>
@@ -124,7 +103,7 @@ public sealed partial class Position
         {
             if (_market.Market == Market.Futures)
             {
-                ToRouter(new SubmitIntent(RollbackIntentId, new OrderIntentSpec.Trade
+                ToIntent(new SubmitIntent(RollbackIntentId, new OrderIntentSpec.Trade
                 {
                     Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.RequestedQuantity,
                     Policy = new ExecutionPolicy.Market(), ReduceOnly = true,
@@ -138,49 +117,8 @@ public sealed partial class Position
         });
     }
 
-    private void OnExitReport(IntentReport report)
-    {
-        if (_data.State != PositionState.PendingClosing)
-        {
-            return;
-        }
-
-        var left = _data.Quantity - report.FilledQuantity;
-        var fullyClosed = report.FilledQuantity > 0m && (left <= 0m || left < _market.MinQuantity(_data.Symbol));
-        switch (report.Status)
-        {
-            case IntentStatus.Completed when fullyClosed:
-                ClosedBy(_data.CloseReason ?? CloseReason.Manual, report.FilledQuantity, report.AveragePrice, report.Fees);
-                break;
-            case IntentStatus.Completed when report.FilledQuantity > 0m:
-                // A partial exit: that part's profit is realized, the rest is still open and is closed again at market.
-                var part = (_data.Direction.Sign() * (report.AveragePrice - _data.EntryPrice) * report.FilledQuantity) - report.Fees;
-                Record(new ExitPartiallyFilled(report.FilledQuantity, report.AveragePrice, report.Fees, part, Now), tags: OrdersExecutedTag);
-                Record(new CloseFailed($"exit filled {report.FilledQuantity} of {_data.Quantity}", Now), () => RetryClose());
-                break;
-            case IntentStatus.Completed or IntentStatus.Failed:
-                Record(new CloseFailed(report.Reason, Now), () =>
-                {
-                    // The close was asked for: an exit that failed, or never reached the exchange, is tried again.
-                    if (_data.CloseAttempts < _settings.MaxCloseAttempts)
-                    {
-                        RetryClose();
-                        return;
-                    }
-
-                    Alert(AlertSeverity.Critical, $"position still open after {_data.CloseAttempts} close attempts ({report.Reason})");
-                    EnsureProtected();
-                    if (_market.Market == Market.Spot && _data.Protections.Count == 0 && _data.StopPrice is { } stop)
-                    {
-                        ArmStop(stop);
-                    }
-                });
-                break;
-            case IntentStatus.Unresolved:
-                Alert(AlertSeverity.Critical, $"exit {report.Id} outcome unknown: {report.Reason}; the reconciler will settle it");
-                break;
-        }
-    }
+    private void OnExitReport(IntentReport report) =>
+        Carry(PositionReports.OnExit(_data, report, _market.MinQuantity(_data.Symbol), _settings, Now));
 
     private void RetryClose()
     {
@@ -193,123 +131,84 @@ public sealed partial class Position
         Self.Tell(new ClosePosition(_id, _data.CloseReason ?? CloseReason.Manual, new ExecutionPolicy.Market()));
     }
 
-    private void OnProtectionReport(IntentReport report)
+    private void OnProtectionReport(IntentReport report) =>
+        Carry(PositionReports.OnProtection(_data, report, _pendingStop, _pendingStopPrice, TakeProfitIntentId, MaxStopFailures, _settings, Now));
+
+    /// <summary>Journals the decision's events, then carries out what follows them.</summary>
+    private void Carry(ReportDecision decision)
     {
-        var known = _data.Protections.Values.FirstOrDefault(p => p.Intent == report.Id);
-        switch (report.Status)
+        if (decision.SettlesPendingStop)
         {
-            case IntentStatus.Armed when known is null && !_data.IsOpen:
-                // Armed after the position ended (a close raced the stop): it protects nothing, so it goes.
-                ToRouter(new CancelIntent(report.Id));
-                break;
+            _pendingStop = null;
+        }
 
-            case IntentStatus.Armed when known is null && report.ProtectionLeg is { } leg:
-                var kind = leg.Protection!.Value;
-                if (kind != ProtectionKind.TakeProfit)
-                {
-                    _pendingStop = null;
-                }
+        if (decision.Events.Count == 0)
+        {
+            Carry(decision.Then);
+            return;
+        }
 
-                var tag = kind switch
-                {
-                    ProtectionKind.Oco => OcoArmedTag,
-                    ProtectionKind.GuardStop => GuardArmedTag,
-                    _ => StopArmedTag,
-                };
-                Record(new ProtectionArmed(report.Id, kind, leg.ClientOrderId, leg.Price ?? _pendingStopPrice ?? 0m, Now), () =>
-                {
+        for (var i = 0; i < decision.Events.Count - 1; i++)
+        {
+            Record(decision.Events[i]);
+        }
+
+        Record(decision.Events[^1], () => Carry(decision.Then));
+    }
+
+    private void Carry(IReadOnlyList<PositionAction> actions)
+    {
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case PositionAction.EnsureProtected:
+                    EnsureProtected();
+                    break;
+                case PositionAction.AfterTerminal:
+                    AfterTerminal();
+                    break;
+                case PositionAction.VerifyEntry:
+                    // Unknown is not failure: ask the other sources until the deadline (a late stream fill still counts).
+                    _verifyUntil = Now + _settings.EntryVerificationDeadline;
+                    _verifyAttempt = 0;
+                    Self.Tell(new VerifyEntry());
+                    break;
+                case PositionAction.RetryClose:
+                    RetryClose();
+                    break;
+                case PositionAction.Closed:
+                    Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
+                    AfterTerminal();
+                    break;
+                case PositionAction.ProceedWithExit:
+                    ProceedWithExit(_exitPolicy ?? _settings.ExitPolicy);
+                    break;
+                case PositionAction.Close close:
+                    Self.Tell(new ClosePosition(_id, close.Reason, new ExecutionPolicy.Market()));
+                    break;
+                case PositionAction.CancelIntent cancel:
+                    ToIntent(new CancelIntent(cancel.Intent));
+                    break;
+                case PositionAction.Alert alert:
+                    Alert(alert.Severity, alert.Message);
+                    break;
+                case PositionAction.ArmStop arm:
+                    ArmStop(arm.StopPrice);
+                    break;
+                case PositionAction.ReplaceOlderStops:
                     ReplaceOlderStops();
+                    break;
+                case PositionAction.EnsureTakeProfit:
                     EnsureTakeProfit();
-                }, tag);
-                if (kind == ProtectionKind.GuardStop)
-                {
-                    Alert(AlertSeverity.Warning, $"{_data.Symbol} cannot hold a stop order; a local guard stop watches the price");
-                }
-
-                break;
-
-            case IntentStatus.Completed when report.FilledQuantity > 0m && _data.IsOpen:
-                // The exchange (or the guard) closed the position.
-                var reason = _data.TrailingDistance is not null && known?.Kind is ProtectionKind.Stop ? CloseReason.TrailingStop
-                    : _data.Direction.Sign() * (report.AveragePrice - _data.EntryPrice) > 0m ? CloseReason.TakeProfit
-                    : CloseReason.StopLoss;
-                var cancelled = known is null ? null : new ProtectionCancelled(known.ClientOrderId, Now);
-                if (cancelled is not null)
-                {
-                    Record(cancelled);
-                }
-
-                ClosedBy(reason, report.FilledQuantity, report.AveragePrice, report.Fees);
-                break;
-
-            case IntentStatus.Completed or IntentStatus.Failed when known is not null:
-                Record(new ProtectionCancelled(known.ClientOrderId, Now), () =>
-                {
-                    if (_data.State == PositionState.PendingClosing && _data.Protections.Count == 0)
-                    {
-                        ProceedWithExit(_exitPolicy ?? _settings.ExitPolicy);
-                    }
-                    else if (_data.State.IsTerminal() && _data.Protections.Count == 0)
-                    {
-                        AfterTerminal();
-                    }
-                    else
-                    {
-                        EnsureProtected();
-                    }
-                });
-                break;
-
-            case IntentStatus.Failed when report.Id == TakeProfitIntentId && known is null && _data.State == PositionState.Active
-                                          && report.Reason.Contains("-2021", StringComparison.Ordinal):
-                // The target is already reached (the price moved past it while the order travelled): take it now.
-                Self.Tell(new ClosePosition(_id, CloseReason.TakeProfit, new ExecutionPolicy.Market()));
-                break;
-
-            case IntentStatus.Failed when report.Id == TakeProfitIntentId && known is null:
-                Alert(AlertSeverity.Warning, $"take profit refused ({report.Reason}); the stop still protects the position");
-                break;
-
-            case IntentStatus.Unresolved when report.Id == _pendingStop:
-                // The stop's outcome is unknown: a second, known stop is better than none (both are reduce-only).
-                _pendingStop = null;
-                Record(new ProtectionFailed(report.Id, $"outcome unknown: {report.Reason}", Now), () =>
-                {
-                    Alert(AlertSeverity.Critical, $"stop {report.Id} outcome unknown ({report.Reason}); placing another");
-                    Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), _settings.VerificationBackoff);
-                });
-                break;
-
-            case IntentStatus.Failed or IntentStatus.Completed when report.Id == _pendingStop:
-                // Refused, or ended without arming (never placed, or cancelled before its acceptance was journaled).
-                _pendingStop = null;
-                var move = _data is { ActiveStop: { } current, RequestedStop: { } requested } ? new RetryMove(requested, current.ClientOrderId) : null;
-                Record(new ProtectionFailed(report.Id, report.Reason, Now), () =>
-                {
-                    if (_data.State == PositionState.Active && report.Reason.Contains("-2021", StringComparison.Ordinal))
-                    {
-                        // The stop would trigger at once: the price is already through it.
-                        Self.Tell(new ClosePosition(_id, CloseReason.StopLoss, new ExecutionPolicy.Market()));
-                    }
-                    else if (_data.ActiveStop is null && _data.IsOpen)
-                    {
-                        Alert(AlertSeverity.Critical, $"position is unprotected: stop refused ({report.Reason})");
-                        if (_data.StopFailures < MaxStopFailures)
-                        {
-                            Context.Timers.StartSingleTimer("retry-stop", new RetryStop(), RetryDelay(_data.StopFailures));
-                        }
-                    }
-                    else if (move is not null && _data.State == PositionState.Active)
-                    {
-                        // An accepted move must not vanish: the old stop still protects, and the move is tried again.
-                        Alert(AlertSeverity.Warning, $"stop move to {move.StopPrice} failed ({report.Reason}); the stop stays at {_data.ActiveStop?.TriggerPrice}");
-                        if (_data.StopFailures < MaxStopFailures)
-                        {
-                            Context.Timers.StartSingleTimer(nameof(RetryMove), move, RetryDelay(_data.StopFailures));
-                        }
-                    }
-                });
-                break;
+                    break;
+                case PositionAction.RetryStop retry:
+                    Timers.StartSingleTimer("retry-stop", new RetryStop(), retry.Delay);
+                    break;
+                case PositionAction.RetryMove retry:
+                    Timers.StartSingleTimer(nameof(RetryMove), new RetryMove(retry.StopPrice, retry.Replacing), retry.Delay);
+                    break;
+            }
         }
     }
 
@@ -319,20 +218,8 @@ public sealed partial class Position
         var newest = _data.ActiveStop;
         foreach (var old in _data.Protections.Values.Where(p => p != newest && p.Kind != ProtectionKind.TakeProfit))
         {
-            ToRouter(new CancelIntent(old.Intent));
+            ToIntent(new CancelIntent(old.Intent));
         }
-    }
-
-    private void ClosedBy(CloseReason reason, decimal quantity, decimal exitPrice, decimal exitFees)
-    {
-        // Entry fees are charged once, here; earlier partial exits realized their own part with their own fees.
-        var gross = _data.Direction.Sign() * (exitPrice - _data.EntryPrice) * quantity;
-        var realized = gross - _data.EntryFees - exitFees;
-        Record(new PositionClosed(reason, quantity, exitPrice, exitFees, realized, Now), () =>
-        {
-            Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
-            AfterTerminal();
-        }, OrdersExecutedTag);
     }
 
     /// <summary>After the end: cancel what still protects, check the exchange is flat, then leave memory.</summary>
@@ -370,25 +257,22 @@ public sealed partial class Position
         var self = Self;
         _market.Futures!.GetPositionsAsync(_data.Symbol).PipeTo(
             self,
-            positions => new FlatnessSeen(positions.Where(p => p.Symbol == _data.Symbol).Sum(p => p.Quantity), null),
-            e => new FlatnessSeen(null, e));
+            success: positions => new FlatnessSeen(positions.Where(p => p.Symbol == _data.Symbol).Sum(p => p.Quantity), null),
+            failure: e => new FlatnessSeen(null, e));
     }
 
     private void OnFlatnessSeen(FlatnessSeen seen)
     {
         if (seen.Quantity is not { } quantity)
         {
-            if (_verifyAttempt++ < 5)
+            // Unknown is not flat: the check goes on (an exchange that bans us or fails for minutes answers again),
+            // and an operator hears of it once it has taken a while.
+            if (++_verifyAttempt == FlatnessAttemptsBeforeAlert)
             {
-                Context.Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
-            }
-            else
-            {
-                _verifyingFlat = false;
-                Alert(AlertSeverity.Warning, $"could not verify that {_data.Symbol} is flat: {seen.Error?.Message}");
-                Context.SetReceiveTimeout(_settings.PassivateAfter);
+                Alert(AlertSeverity.Warning, $"cannot verify yet that {_data.Symbol} is flat ({seen.Error?.Message}); still trying");
             }
 
+            Timers.StartSingleTimer("verify-flat", new VerifyFlat(), RetryDelay(_verifyAttempt));
             return;
         }
 

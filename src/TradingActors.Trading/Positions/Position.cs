@@ -1,32 +1,31 @@
-using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
+using Akka.Cluster.Sharding;
+using Akka.Persistence;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using TradingActors.Trading.Sharding;
+using static TradingActors.Trading.Orders.IntentProtocol;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
 namespace TradingActors.Trading.Positions;
 
 /// <summary>
-/// One position for its whole life: <c>PENDING_ENTRY -> ACTIVE -> PENDING_CLOSING -> CLOSED</c>. Its mailbox
-/// takes one message at a time, so a second close meets a position already closing and is answered without
-/// an order. Every intent it sends has an id derived from its journal, so after a crash it asks the router
-/// about the same intents instead of sending new ones.
+/// One position for its whole life: <c>PENDING_ENTRY -> ACTIVE -> PENDING_CLOSING -> CLOSED</c>, a sharded entity
+/// whose id is the position id. Its mailbox takes one message at a time, so a second close meets a position
+/// already closing and is answered without an order. Every intent it sends has an id derived from its journal, so
+/// after a crash (its shard restarts it: entities are remembered) it asks about the same intents instead of
+/// sending new ones. A finished position leaves memory after a while; its journal keeps it.
 /// </summary>
-public sealed partial class Position : ReceivePersistentActor
+public sealed partial class Position : ReceivePersistentActor, IWithTimers
 {
-    public const string OrdersExecutedTag = "orders:executed";
-    public const string StopArmedTag = "risk:sl_arm";
-    public const string OcoArmedTag = "spot:oco:armed";
-    public const string GuardArmedTag = "guard:spot:arm";
-    public const string AlertsTag = "alerts";
     private const int MaxStopFailures = 10;
+    private const int FlatnessAttemptsBeforeAlert = 5;
 
     private readonly PositionId _id;
     private readonly MarketContext _market;
-    private readonly IActorRef _router;
+    private IActorRef? _intents;
     private readonly PositionSettings _settings;
     private PositionData _data = PositionData.Empty;
     private IntentId? _pendingStop;
@@ -37,11 +36,10 @@ public sealed partial class Position : ReceivePersistentActor
     private bool _exitSent;
     private ExecutionPolicy? _exitPolicy;
 
-    public Position(PositionId id, MarketContext market, IActorRef router, PositionSettings settings)
+    public Position(PositionId id, MarketContext market, PositionSettings settings)
     {
         _id = id;
         _market = market;
-        _router = router;
         _settings = settings;
 
         Recover<IPositionEvent>(e =>
@@ -52,7 +50,7 @@ public sealed partial class Position : ReceivePersistentActor
             }
             else
             {
-                Log.LogError("Position {Id}: journaled {Event} is not a valid transition from {State}; skipped", _id, e.GetType().Name, _data.State);
+                Log.Error("Position {Id}: journaled {Event} is not a valid transition from {State}; skipped", _id, e.GetType().Name, _data.State);
             }
         });
         Recover<RecoveryCompleted>(_ => Resume());
@@ -67,7 +65,8 @@ public sealed partial class Position : ReceivePersistentActor
         Command<ExchangePositionSeen>(OnExchangePositionSeen);
         Command<VerifyFlat>(_ => OnVerifyFlat());
         Command<FlatnessSeen>(OnFlatnessSeen);
-        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new PositionFinished(_id)));
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopEntity.Instance)));
+        Command<StopEntity>(_ => Context.Stop(Self));
         Command<RetryStop>(_ => EnsureProtected());
         Command<AskAboutStop>(OnAskAboutStop);
         Command<RetryMove>(OnRetryMove);
@@ -84,17 +83,19 @@ public sealed partial class Position : ReceivePersistentActor
         Command<AlreadyClosing>(_ => { });
         Command<AlreadyClosed>(_ => { });
         Command<NotOpen>(_ => { });
-        Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Position {Id}: a request to the router failed", _id));
+        Command<Status.Failure>(f => Log.Warning(f.Cause, "Position {Id}: a request to the router failed", _id));
     }
 
     public override string PersistenceId => PersistenceIdOf(_id);
 
     public static string PersistenceIdOf(PositionId id) => $"position-{id.Value}";
 
-    public static Props Props(PositionId id, MarketContext market, IActorRef router, PositionSettings settings) =>
-        Actors.Props.Create(() => new Position(id, market, router, settings));
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    public static Props Props(PositionId id, MarketContext market, PositionSettings settings) =>
+        Akka.Actor.Props.Create(() => new Position(id, market, settings));
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     private IntentId StopIntentId => new($"{_id.Value}-sl{_data.StopAttempts + 1}");
 
@@ -126,7 +127,7 @@ public sealed partial class Position : ReceivePersistentActor
                 UpdatePriceWatch();
                 foreach (var protection in _data.Protections.Values)
                 {
-                    ToRouter(new GetIntent(protection.Intent));
+                    ToIntent(new GetIntent(protection.Intent));
                 }
 
                 // The next stop intent may be under way (submitted before the crash): until the router says, it is
@@ -145,23 +146,26 @@ public sealed partial class Position : ReceivePersistentActor
         }
     }
 
-    private void ToRouter(object message) => _router.Tell(message, Self);
+    /// <summary>Sends to an intent of this position (the intent region finds it); its reports come straight back.</summary>
+    private void ToIntent(IntentProtocol.IIntentCommand message) =>
+        (_intents ??= TradingShards.Intents(Context.System, _market.Market)).Tell(message, Self);
 
     /// <summary>The wait before retry <paramref name="attempt"/> (from 0): doubling from the verification backoff, at most 64 times it.</summary>
     private TimeSpan RetryDelay(int attempt) => _settings.VerificationBackoff * Math.Pow(2, Math.Min(attempt, 6));
 
     /// <summary>Journals an event the state machine allows, then applies it; anything else is refused and logged, never written.</summary>
-    private void Record(IPositionEvent evt, Action? then = null, params string[] tags)
+    private void Record(IPositionEvent evt, Action? then = null)
     {
         if (!PositionTransitions.TryNext(_data.State, evt, out _))
         {
-            Log.LogError("Position {Id}: {Event} is not a valid transition from {State}; refused", _id, evt.GetType().Name, _data.State);
+            Log.Error("Position {Id}: {Event} is not a valid transition from {State}; refused", _id, evt.GetType().Name, _data.State);
             return;
         }
 
-        object payload = tags.Length == 0 ? evt : new Tagged(evt, tags);
-        Persist(payload, _ =>
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Persist(evt, _ =>
         {
+            TradingMetrics.Persisted("position", started);
             var before = _data.State;
             _data = _data.Apply(evt);
             then?.Invoke();
@@ -181,8 +185,8 @@ public sealed partial class Position : ReceivePersistentActor
 
     private void Alert(AlertSeverity severity, string message)
     {
-        Log.Log(severity == AlertSeverity.Critical ? LogLevel.Error : LogLevel.Warning, "Position {Id} alert: {Message}", _id, message);
-        Record(new AlertRaised(severity, message, Now), tags: AlertsTag);
+        Log.Log(severity == AlertSeverity.Critical ? LogLevel.ErrorLevel : LogLevel.WarningLevel, null, "Position {Id} alert: {Message}", _id, message);
+        Record(new AlertRaised(severity, message, Now));
     }
 
     private void OnOpen(OpenPosition open)
@@ -223,7 +227,7 @@ public sealed partial class Position : ReceivePersistentActor
         });
     }
 
-    private void SubmitEntry() => ToRouter(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
+    private void SubmitEntry() => ToIntent(new SubmitIntent(_data.EntryIntent, new OrderIntentSpec.Trade
     {
         Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.EntrySide(), Quantity = _data.RequestedQuantity,
         Policy = _data.EntryPolicy ?? new ExecutionPolicy.Market(), DecisionPrice = _data.DecisionPrice,
@@ -274,7 +278,7 @@ public sealed partial class Position : ReceivePersistentActor
         }
 
         _exitSent = true;
-        ToRouter(new SubmitIntent(_data.ExitIntent!.Value, new OrderIntentSpec.Trade
+        ToIntent(new SubmitIntent(_data.ExitIntent!.Value, new OrderIntentSpec.Trade
         {
             Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity,
             Policy = policy, ReduceOnly = true, DecisionPrice = _market.Quotes.TryGet(_data.Symbol, out var q) ? (q.Bid + q.Ask) / 2m : _data.EntryPrice,
@@ -319,7 +323,7 @@ public sealed partial class Position : ReceivePersistentActor
     /// </summary>
     private void OnIntentNotFound(IntentNotFound notFound)
     {
-        if (_pendingStop is null || notFound.Id != _pendingStop)
+        if (_pendingStop is not { } pending || notFound.Key != ClientOrderIds.IntentKey(pending))
         {
             return;
         }
@@ -343,8 +347,8 @@ public sealed partial class Position : ReceivePersistentActor
             return;
         }
 
-        ToRouter(new GetIntent(ask.Intent));
-        Context.Timers.StartSingleTimer(nameof(AskAboutStop), ask with { Attempt = ask.Attempt + 1 }, RetryDelay(ask.Attempt));
+        ToIntent(new GetIntent(ask.Intent));
+        Timers.StartSingleTimer(nameof(AskAboutStop), ask with { Attempt = ask.Attempt + 1 }, RetryDelay(ask.Attempt));
     }
 
     /// <summary>A failed stop move is tried again, unless the stop changed since (a newer move or a trailing step supersedes it).</summary>
@@ -357,7 +361,7 @@ public sealed partial class Position : ReceivePersistentActor
 
         if (_pendingStop is not null)
         {
-            Context.Timers.StartSingleTimer(nameof(RetryMove), retry, _settings.VerificationBackoff);
+            Timers.StartSingleTimer(nameof(RetryMove), retry, _settings.VerificationBackoff);
             return;
         }
 
@@ -378,7 +382,7 @@ public sealed partial class Position : ReceivePersistentActor
         if (_market.Market == Market.Futures && _data.State == PositionState.Active && _data.TakeProfitPrice is { } target
             && _data.Protections.Values.All(p => p.Kind != ProtectionKind.TakeProfit))
         {
-            ToRouter(new SubmitIntent(TakeProfitIntentId, new OrderIntentSpec.TakeProfit
+            ToIntent(new SubmitIntent(TakeProfitIntentId, new OrderIntentSpec.TakeProfit
             {
                 Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = target,
             }, _id));
@@ -393,14 +397,14 @@ public sealed partial class Position : ReceivePersistentActor
         OrderIntentSpec spec = _market.Market == Market.Spot && _data.TakeProfitPrice is { } takeProfit && _data.ActiveStop is null
             ? new OrderIntentSpec.Bracket { Market = _data.Market, Symbol = _data.Symbol, Quantity = _data.Quantity, TakeProfitPrice = takeProfit, StopPrice = stopPrice }
             : new OrderIntentSpec.Stop { Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = stopPrice };
-        ToRouter(new SubmitIntent(intent, spec, _id));
+        ToIntent(new SubmitIntent(intent, spec, _id));
     }
 
     private void CancelProtections()
     {
         foreach (var protection in _data.Protections.Values)
         {
-            ToRouter(new CancelIntent(protection.Intent));
+            ToIntent(new CancelIntent(protection.Intent));
         }
     }
 

@@ -1,11 +1,12 @@
 using TradingActors.Exchange;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
+using TradingActors.Trading.Serialization;
 
 namespace TradingActors.Trading.Positions;
 
 /// <summary>An event in a position's journal. The position is the fold of its events (<see cref="PositionData.Apply"/>).</summary>
-public interface IPositionEvent
+public interface IPositionEvent : IJournalEvent
 {
     DateTimeOffset At { get; }
 }

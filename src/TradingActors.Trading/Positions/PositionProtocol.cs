@@ -4,7 +4,7 @@ using TradingActors.Trading.Orders;
 
 namespace TradingActors.Trading.Positions;
 
-/// <summary>Commands to positions (through their region) and the replies they get.</summary>
+/// <summary>Commands to positions (through their shard region) and the replies they get.</summary>
 public static class PositionProtocol
 {
     public interface IPositionCommand
@@ -78,7 +78,4 @@ public static class PositionProtocol
 
     /// <summary>A position as its actor knows it; <see cref="UnrealizedPnl"/> at the latest quote.</summary>
     public sealed record PositionView(PositionData Data, decimal UnrealizedPnl);
-
-    /// <summary>From a position to its region: I reached the end and may leave memory.</summary>
-    public sealed record PositionFinished(PositionId Id);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Trading.Orders;
 
 namespace TradingActors.Trading.Positions;
@@ -24,27 +24,25 @@ public sealed record PositionSettings
     /// <summary>When and how a position that stayed open too long is closed.</summary>
     public Aging.AgedExitSettings AgedExit { get; init; } = new();
 
-    public static PositionSettings Read(IConfiguration configuration)
+    /// <summary>Reads the block <c>trading-actors.positions</c> of the root configuration; absent keys keep their defaults.</summary>
+    public static PositionSettings Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        const string Key = "trading-actors.positions";
-        var section = configuration.GetSection("trading-actors:positions");
+        ArgumentNullException.ThrowIfNull(config);
+        var c = new ConfigValues(config, "trading-actors.positions");
         var d = new PositionSettings();
-        var chaseAttempts = ConfigValues.Int(section, Key, "price-chase-attempts") ?? 3;
+        var chaseAttempts = c.Int("price-chase-attempts") ?? 3;
         return d with
         {
-            ExitPolicy = ConfigValues.Choice<ExecutionPolicy>(
-                section,
-                Key,
+            ExitPolicy = c.Choice<ExecutionPolicy>(
                 "exit-policy",
                 new ExecutionPolicy.Market(),
                 ("market", new ExecutionPolicy.Market()),
                 ("price-chase", new ExecutionPolicy.PriceChase(chaseAttempts, FillOrKill: false))),
-            EntryVerificationDeadline = ConfigValues.Duration(section, Key, "entry-verification-deadline") ?? d.EntryVerificationDeadline,
-            VerificationBackoff = ConfigValues.Duration(section, Key, "verification-backoff") ?? d.VerificationBackoff,
-            MaxCloseAttempts = ConfigValues.Int(section, Key, "max-close-attempts") ?? d.MaxCloseAttempts,
-            PassivateAfter = ConfigValues.Duration(section, Key, "passivate-after") ?? d.PassivateAfter,
-            AgedExit = Aging.AgedExitSettings.Read(configuration),
+            EntryVerificationDeadline = c.Duration("entry-verification-deadline") ?? d.EntryVerificationDeadline,
+            VerificationBackoff = c.Duration("verification-backoff") ?? d.VerificationBackoff,
+            MaxCloseAttempts = c.Int("max-close-attempts") ?? d.MaxCloseAttempts,
+            PassivateAfter = c.Duration("passivate-after") ?? d.PassivateAfter,
+            AgedExit = Aging.AgedExitSettings.Read(config),
         };
     }
 }

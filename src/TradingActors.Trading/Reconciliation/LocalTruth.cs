@@ -11,8 +11,8 @@ namespace TradingActors.Trading.Reconciliation;
 /// </summary>
 public sealed record LocalTruth(
     IReadOnlyList<PositionData> Positions,
-    IReadOnlyList<RouterProtocol.IntentReport> LiveIntents,
-    IReadOnlyDictionary<IntentId, RouterProtocol.IntentReport?> DormantIntents)
+    IReadOnlyList<IntentProtocol.IntentReport> LiveIntents,
+    IReadOnlyDictionary<IntentId, IntentProtocol.IntentReport?> DormantIntents)
 {
     /// <summary>The intents a position may have created; their ids are derived from the position's, so they can be recomputed.</summary>
     public static IEnumerable<IntentId> IntentsOf(PositionData position)

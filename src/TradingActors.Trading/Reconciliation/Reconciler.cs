@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
+using Akka.Persistence;
+using TradingActors.Trading.Time;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Orders.IntentProtocol;
 using static TradingActors.Trading.Reconciliation.ReconcilerAction;
 using static TradingActors.Trading.Reconciliation.ReconcilerEvents;
 using static TradingActors.Trading.Reconciliation.ReconcilerProtocol;
@@ -19,19 +20,21 @@ namespace TradingActors.Trading.Reconciliation;
 /// exchange, so every order it causes is an intent in a journal), and journals what it did. One run at a time;
 /// a market whose exchange cannot be read is left alone for that run.
 /// </summary>
-public sealed class Reconciler : ReceivePersistentActor
+public sealed class Reconciler : ReceivePersistentActor, IWithTimers
 {
-    public const string ReconciledTag = "strategy:reconciled";
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IReadOnlyDictionary<Market, MarketActors> _markets;
     private readonly ReconcilerSettings _settings;
+    private readonly IActorRef _positionList;
     private ReconciliationReport? _last;
     private long _run;
     private bool _running;
 
-    public Reconciler(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings)
+    /// <param name="positionList">The read side's <see cref="ReadSide.PositionListProjection"/>: the journal's positions, not the entities in memory.</param>
+    public Reconciler(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings, IActorRef positionList)
     {
+        _positionList = positionList;
         _markets = markets;
         _settings = settings;
 
@@ -44,7 +47,7 @@ public sealed class Reconciler : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ => OnRecovered());
 
         Command<Reconcile>(r => Begin(r, "on demand", Sender), _ => !_running);
-        Command<Reconcile>(_ => Context.Stash.Stash());
+        Command<Reconcile>(_ => Stash.Stash());
         Command<Scheduled>(s =>
         {
             // A run in progress reads the exchange anyway: a scheduled one adds nothing.
@@ -53,32 +56,34 @@ public sealed class Reconciler : ReceivePersistentActor
                 Begin(new Reconcile(s.Mode), s.Trigger, ActorRefs.Nobody);
             }
         });
-        Command<StreamGap>(gap => Context.Timers.StartSingleTimer(
+        Command<StreamGap>(gap => Timers.StartSingleTimer(
             $"gap-{gap.Market}", new Scheduled(ModeOf(gap.Market), $"{gap.Market} stream gap"), _settings.AfterGapDelay));
         Command<Observed>(OnObserved);
         Command<GetLastReconciliation>(_ => Sender.Tell(new LastReconciliation(_last)));
-        Command<PositionProtocol.Reconciled>(r => Log.LogInformation("Reconciliation: position {Id}: {Detail}", r.Id, r.Detail));
+        Command<PositionProtocol.Reconciled>(r => Log.Info("Reconciliation: position {Id}: {Detail}", r.Id, r.Detail));
         Command<IntentReport>(_ => { });
         Command<IntentNotFound>(_ => { });
-        Command<Status.Failure>(f => Log.LogWarning(f.Cause, "Reconciliation: a request failed"));
+        Command<Status.Failure>(f => Log.Warning(f.Cause, "Reconciliation: a request failed"));
     }
 
     public override string PersistenceId => "reconciler";
 
-    public static Props Props(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings) =>
-        Actors.Props.Create(() => new Reconciler(markets, settings));
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    public static Props Props(IReadOnlyDictionary<Market, MarketActors> markets, ReconcilerSettings settings, IActorRef positionList) =>
+        Akka.Actor.Props.Create(() => new Reconciler(markets, settings, positionList));
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     private static ReconcileMode ModeOf(Market market) => market == Market.Futures ? ReconcileMode.Futures : ReconcileMode.Spot;
 
     private void OnRecovered()
     {
         Context.System.EventStream.Subscribe(Self, typeof(StreamGap));
-        Context.Timers.StartSingleTimer("startup", new Scheduled(ReconcileMode.All, "start"), _settings.StartupDelay);
+        Timers.StartSingleTimer("startup", new Scheduled(ReconcileMode.All, "start"), _settings.StartupDelay);
         if (_settings.Interval > TimeSpan.Zero)
         {
-            Context.Timers.StartPeriodicTimer("periodic", new Scheduled(ReconcileMode.All, "periodic"), _settings.Interval);
+            Timers.StartPeriodicTimer("periodic", new Scheduled(ReconcileMode.All, "periodic"), _settings.Interval);
         }
     }
 
@@ -88,37 +93,47 @@ public sealed class Reconciler : ReceivePersistentActor
         var run = ++_run;
         var markets = _markets.Where(m => request.Mode == ReconcileMode.All || ModeOf(m.Key) == request.Mode).ToList();
         var started = Now;
-        var time = Context.System.TimeProvider;
-        ObserveAsync(markets, _settings, time)
-            .PipeTo(Self, observations => new Observed(run, request, trigger, replyTo, started, observations), e => new Observed(run, request, trigger, replyTo, started, [], e.Message));
+        var time = TradingClock.Get(Context.System).TimeProvider;
+        ObserveAsync(markets, _positionList, _settings, time)
+            .PipeTo(Self, success: observations => new Observed(run, request, trigger, replyTo, started, observations), failure: e => new Observed(run, request, trigger, replyTo, started, [], e.Message));
     }
 
     /// <summary>Both truths of every market, off the actor's thread; a market that cannot be read carries its error.</summary>
     private static async Task<IReadOnlyList<MarketObservation>> ObserveAsync(
-        IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, ReconcilerSettings settings, TimeProvider time)
+        IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, IActorRef positionList, ReconcilerSettings settings, TimeProvider time)
     {
         var observations = new List<MarketObservation>();
         foreach (var (market, actors) in markets)
         {
             try
             {
-                var positions = (await actors.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout)).Positions.Select(v => v.Data).ToList();
-                var live = (await actors.Router.Ask<LiveIntents>(new GetLiveIntents(), AskTimeout)).Intents;
-                var tradesSince = positions.Where(p => p.State is PositionState.Active or PositionState.PendingClosing)
+                var before = await JournaledAsync(positionList, market);
+                var tradesSince = before.Where(p => p.State is PositionState.Active or PositionState.PendingClosing)
                     .GroupBy(p => p.Symbol)
                     .ToDictionary(g => g.Key, g => g.Min(p => p.ActiveSince ?? p.OpenedAt) - ReconciliationRules.ClockSkew);
                 var truth = await ExchangeTruth.ReadAsync(actors.Context.Exchange, tradesSince, settings, time, CancellationToken.None);
                 truth = truth with { BaseAssets = actors.Context.Rules.ToDictionary(r => r.Key, r => r.Value.BaseAsset) };
+
+                // The journal is read again after the exchange: every position whose orders the exchange showed is in it,
+                // whether or not its entity is in memory yet (after a restart the shards start them a moment later).
+                var positions = await JournaledAsync(positionList, market);
+                var live = await actors.LiveIntentsAsync(AskTimeout);
                 var dormant = await DormantIntentsAsync(actors, truth, positions, live);
                 observations.Add(new MarketObservation(market, truth, new LocalTruth(positions, live, dormant), null));
             }
-            catch (Exception e) when (e is ExchangeReadException or AskTimeoutException)
+            catch (Exception e) when (e is ExchangeReadException or AskTimeoutException or TaskCanceledException)
             {
                 observations.Add(new MarketObservation(market, null, null, $"{market}: {e.Message}; nothing done in this market"));
             }
         }
 
         return observations;
+    }
+
+    private static async Task<IReadOnlyList<PositionData>> JournaledAsync(IActorRef positionList, Market market)
+    {
+        var list = await positionList.Ask<ReadSide.PositionListProjection.PositionList>(new ReadSide.PositionListProjection.ListPositions(CatchUp: true), AskTimeout);
+        return list.Positions.Where(p => p.Market == market).ToList();
     }
 
     /// <summary>Our orders on the exchange that no live intent works: their intents are asked for (which resumes them from their journals).</summary>
@@ -132,7 +147,7 @@ public sealed class Reconciler : ReceivePersistentActor
         {
             if (owned.TryGetValue(LocalTruth.IntentDigest(clientId), out var owner) && !dormant.ContainsKey(owner.Intent))
             {
-                dormant[owner.Intent] = await actors.Router.Ask<object>(new GetIntent(owner.Intent), AskTimeout) as IntentReport;
+                dormant[owner.Intent] = await actors.Intents.Ask<object>(new GetIntent(owner.Intent), AskTimeout) as IntentReport;
             }
         }
 
@@ -158,7 +173,7 @@ public sealed class Reconciler : ReceivePersistentActor
             observed.Run, observed.Request.Mode, observed.Request.DryRun, observed.Trigger, observed.StartedAt, Now, plan.Select(p => p.Finding).ToList(), errors);
         foreach (var error in errors)
         {
-            Log.LogWarning("Reconciliation {Run}: {Error}", observed.Run, error);
+            Log.Warning("Reconciliation {Run}: {Error}", observed.Run, error);
         }
 
         if (observed.Request.DryRun)
@@ -173,8 +188,8 @@ public sealed class Reconciler : ReceivePersistentActor
         }
 
         var events = plan.Where(p => p.Finding.Kind != FindingKind.Matched)
-            .Select(p => (object)new Tagged(new DifferenceResolved(observed.Run, p.Finding, Now), p.Finding.Severity is null ? [ReconciledTag] : [ReconciledTag, Positions.Position.AlertsTag]))
-            .Append(new Tagged(new ReconciliationCompleted(report), [ReconciledTag]))
+            .Select(p => (object)new DifferenceResolved(observed.Run, p.Finding, Now))
+            .Append(new ReconciliationCompleted(report))
             .ToList();
         var written = 0;
         PersistAll(events, _ =>
@@ -190,25 +205,26 @@ public sealed class Reconciler : ReceivePersistentActor
     {
         var finding = planned.Finding;
         var actors = _markets[finding.Market];
-        var level = finding.Severity == AlertSeverity.Critical ? LogLevel.Error : LogLevel.Warning;
-        Log.Log(level, "Reconciliation {Run}: {Kind} {Subject}: {Detail}", run, finding.Kind, finding.Subject, finding.Detail);
+        var level = finding.Severity == AlertSeverity.Critical ? LogLevel.ErrorLevel : LogLevel.WarningLevel;
+        Log.Log(level, null, "Reconciliation {Run}: {Kind} {Subject}: {Detail}", run, finding.Kind, finding.Subject, finding.Detail);
+        TradingMetrics.ReconcileAction(finding.Market, planned.Action!);
         switch (planned.Action)
         {
             case CancelOrder cancel:
-                actors.Router.Tell(new SubmitIntent(new IntentId($"rc{run}-cancel-{cancel.ClientOrderId.Value}"), new OrderIntentSpec.Cancel
+                actors.Intents.Tell(new SubmitIntent(new IntentId($"rc{run}-cancel-{cancel.ClientOrderId.Value}"), new OrderIntentSpec.Cancel
                 {
                     Market = finding.Market, Symbol = cancel.Symbol, Target = cancel.ClientOrderId, Conditional = cancel.Conditional,
                 }), Self);
                 break;
             case CloseForeignPosition close:
-                actors.Router.Tell(new SubmitIntent(new IntentId($"rc{run}-close-{close.Symbol.Value}"), new OrderIntentSpec.Trade
+                actors.Intents.Tell(new SubmitIntent(new IntentId($"rc{run}-close-{close.Symbol.Value}"), new OrderIntentSpec.Trade
                 {
                     Market = finding.Market, Symbol = close.Symbol, Side = close.Side, Quantity = close.Quantity,
                     Policy = new ExecutionPolicy.Market(), ReduceOnly = true,
                 }), Self);
                 break;
             case ResumeIntent resume:
-                actors.Router.Tell(new GetIntent(resume.Intent), Self);
+                actors.Intents.Tell(new GetIntent(resume.Intent), Self);
                 break;
             case TellPosition tell:
                 actors.Positions.Tell(tell.Command, Self);
@@ -220,12 +236,11 @@ public sealed class Reconciler : ReceivePersistentActor
     {
         _last = report;
         _running = false;
-        Log.LogInformation(
-            "Reconciliation {Run} ({Trigger}{Dry}): matched {Matched}, adopted {Adopted}, cancelled {Cancelled}, closed {Closed}, corrected {Corrected}, rearmed {Rearmed}, alerts {Alerts}, errors {Errors}",
-            report.Run, report.Trigger, report.DryRun ? ", dry run" : string.Empty, report.Matched, report.Adopted, report.Cancelled, report.Closed,
-            report.Corrected, report.Rearmed, report.Alerts, report.Errors.Count);
+        var counts = $"matched {report.Matched}, adopted {report.Adopted}, cancelled {report.Cancelled}, closed {report.Closed}, "
+            + $"corrected {report.Corrected}, rearmed {report.Rearmed}, alerts {report.Alerts}, errors {report.Errors.Count}";
+        Log.Info("Reconciliation {Run} ({Trigger}{Dry}): {Counts}", report.Run, report.Trigger, report.DryRun ? ", dry run" : string.Empty, counts);
         replyTo.Tell(report);
-        Context.Stash.UnstashAll();
+        Stash.UnstashAll();
     }
 
     private sealed record Scheduled(ReconcileMode Mode, string Trigger);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 
 namespace TradingActors.Trading.Reconciliation;
 
@@ -33,31 +33,31 @@ public sealed record ReconcilerSettings
     /// <summary>First delay between read attempts; it doubles.</summary>
     public TimeSpan ReadBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
-    public static ReconcilerSettings Read(IConfiguration configuration)
+    /// <summary>Reads the block <c>trading-actors.reconciler</c> of the root configuration; absent keys keep their defaults.</summary>
+    public static ReconcilerSettings Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        const string Block = "trading-actors.reconciler";
-        var section = configuration.GetSection("trading-actors:reconciler");
+        ArgumentNullException.ThrowIfNull(config);
+        var c = new ConfigValues(config, "trading-actors.reconciler");
         var d = new ReconcilerSettings();
         var settings = d with
         {
-            ForeignPositions = ConfigValues.Choice(
-                section, Block, "foreign-positions", d.ForeignPositions, ("close", ForeignPositionAction.Close), ("adopt", ForeignPositionAction.Adopt)),
-            VanishedPositions = ConfigValues.Choice(
-                section, Block, "vanished-positions", d.VanishedPositions, ("alert", VanishedPositionAction.Alert), ("close", VanishedPositionAction.Close)),
-            Interval = ConfigValues.Duration(section, Block, "interval") ?? d.Interval,
-            StartupDelay = ConfigValues.Duration(section, Block, "startup-delay") ?? d.StartupDelay,
-            AfterGapDelay = ConfigValues.Duration(section, Block, "after-gap-delay") ?? d.AfterGapDelay,
-            AdoptStopDistance = ConfigValues.Decimal(section, Block, "adopt-stop-distance") ?? d.AdoptStopDistance,
-            ReadAttempts = ConfigValues.Int(section, Block, "read-attempts") ?? d.ReadAttempts,
-            ReadBackoff = ConfigValues.Duration(section, Block, "read-backoff") ?? d.ReadBackoff,
+            ForeignPositions = c.Choice(
+                "foreign-positions", d.ForeignPositions, ("close", ForeignPositionAction.Close), ("adopt", ForeignPositionAction.Adopt)),
+            VanishedPositions = c.Choice(
+                "vanished-positions", d.VanishedPositions, ("alert", VanishedPositionAction.Alert), ("close", VanishedPositionAction.Close)),
+            Interval = c.Duration("interval") ?? d.Interval,
+            StartupDelay = c.Duration("startup-delay") ?? d.StartupDelay,
+            AfterGapDelay = c.Duration("after-gap-delay") ?? d.AfterGapDelay,
+            AdoptStopDistance = c.Decimal("adopt-stop-distance") ?? d.AdoptStopDistance,
+            ReadAttempts = c.Int("read-attempts") ?? d.ReadAttempts,
+            ReadBackoff = c.Duration("read-backoff") ?? d.ReadBackoff,
         };
         if (settings.AdoptStopDistance is <= 0m or >= 1m)
         {
-            throw new FormatException($"{Block}.adopt-stop-distance: must be between 0 and 1 (a fraction of the price).");
+            throw new FormatException($"{c.Key("adopt-stop-distance")}: must be between 0 and 1 (a fraction of the price).");
         }
 
-        return settings.ReadAttempts < 1 ? throw new FormatException($"{Block}.read-attempts: must be at least 1.") : settings;
+        return settings.ReadAttempts < 1 ? throw new FormatException($"{c.Key("read-attempts")}: must be at least 1.") : settings;
     }
 }
 

@@ -1,7 +1,9 @@
-using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
+using Akka.Persistence;
+using TradingActors.Trading.Time;
+using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 using TradingActors.Trading.Strategy;
@@ -20,6 +22,7 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private readonly RiskSettings _settings;
     private readonly IReadOnlyDictionary<Market, MarketActors> _markets;
+    private readonly IActorRef _positionList;
     private readonly HashSet<string> _countedToday = [];
 
     // Approved entries whose positions have not shown up yet; checks run one at a time so none is missed.
@@ -29,8 +32,10 @@ public sealed class RiskManager : ReceivePersistentActor
     private DateOnly _day;
     private decimal _dayPnl;
 
-    public RiskManager(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets)
+    /// <param name="positionList">The read side's <see cref="ReadSide.PositionListProjection"/>: every node's positions, from the journal.</param>
+    public RiskManager(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList)
     {
+        _positionList = positionList;
         _settings = settings;
         _markets = markets;
 
@@ -40,7 +45,7 @@ public sealed class RiskManager : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ => Context.System.EventStream.Subscribe(Self, typeof(PositionClosedNotice)));
 
         Command<CheckEntry>(OnCheckEntry, _ => !_checking);
-        Command<CheckEntry>(_ => Context.Stash.Stash());
+        Command<CheckEntry>(_ => Stash.Stash());
         Command<OpenPositionsRead>(OnOpenPositionsRead);
         Command<ReleaseEntry>(release => _reservations.RemoveAll(r => r.Id == release.Reservation));
         Command<PositionClosedNotice>(notice =>
@@ -62,10 +67,10 @@ public sealed class RiskManager : ReceivePersistentActor
 
     public override string PersistenceId => "risk-manager";
 
-    public static Props Props(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets) =>
-        Actors.Props.Create(() => new RiskManager(settings, markets));
+    public static Props Props(RiskSettings settings, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList) =>
+        Akka.Actor.Props.Create(() => new RiskManager(settings, markets, positionList));
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     private bool EntriesHalted => _killSwitch || (_settings.DailyLossLimit > 0m && _dayPnl <= -_settings.DailyLossLimit);
 
@@ -112,13 +117,13 @@ public sealed class RiskManager : ReceivePersistentActor
 
         _checking = true;
         var sender = Sender;
-        PositionsInMemoryAsync().PipeTo(Self, positions => new OpenPositionsRead(check, sender, positions, null), e => new OpenPositionsRead(check, sender, [], e.Message));
+        JournaledPositionsAsync().PipeTo(Self, success: positions => new OpenPositionsRead(check, sender, positions, null), failure: e => new OpenPositionsRead(check, sender, [], e.Message));
     }
 
     private void OnOpenPositionsRead(OpenPositionsRead read)
     {
         _checking = false;
-        Context.Stash.UnstashAll();
+        Stash.UnstashAll();
         if (read.Error is not null)
         {
             read.ReplyTo.Tell(new EntryDenied($"open positions unknown: {read.Error}"));
@@ -154,25 +159,22 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private static decimal Notional(PositionData p) => (p.Quantity > 0m ? p.Quantity : p.RequestedQuantity) * (p.EntryPrice > 0m ? p.EntryPrice : p.DecisionPrice);
 
-    /// <summary>Open positions and recently finished ones (still in memory).</summary>
-    private async Task<IReadOnlyList<PositionData>> PositionsInMemoryAsync()
-    {
-        var answers = await Task.WhenAll(_markets.Values.Select(m => m.Positions.Ask<PositionRegion.OpenPositions>(new PositionRegion.GetOpenPositions(), AskTimeout)));
-        return answers.SelectMany(a => a.Positions).Select(v => v.Data).ToList();
-    }
+    /// <summary>Open positions and recently finished ones, as the journal holds them now.</summary>
+    private async Task<IReadOnlyList<PositionData>> JournaledPositionsAsync() =>
+        (await _positionList.Ask<ReadSide.PositionListProjection.PositionList>(new ReadSide.PositionListProjection.ListPositions(CatchUp: true), AskTimeout)).Positions;
 
     private async Task<IReadOnlyList<PositionData>> OpenPositionsAsync() =>
-        (await PositionsInMemoryAsync()).Where(p => !p.State.IsTerminal()).ToList();
+        (await JournaledPositionsAsync()).Where(p => !p.State.IsTerminal()).ToList();
 
     private void OnEngageKillSwitch()
     {
         var sender = Sender;
-        Persist(new Tagged(new KillSwitchWasEngaged(Now), Positions.Position.AlertsTag), _ =>
+        Persist(new KillSwitchWasEngaged(Now), _ =>
         {
             _killSwitch = true;
-            Log.LogWarning("Kill switch engaged: stopping strategies, closing every position, cancelling open orders");
+            Log.Warning("Kill switch engaged: stopping strategies, closing every position, cancelling open orders");
             Context.System.EventStream.Publish(new StrategyProtocol.StopStrategies());
-            FlattenAsync().PipeTo(sender, result => result, e => new Status.Failure(e));
+            FlattenAsync().PipeTo(sender, success: result => result, failure: e => new Status.Failure(e));
         });
     }
 
@@ -182,7 +184,8 @@ public sealed class RiskManager : ReceivePersistentActor
     /// </summary>
     private async Task<KillSwitchEngaged> FlattenAsync()
     {
-        var time = Context.System.TimeProvider;
+        var time = TradingClock.Get(Context.System).TimeProvider;
+        var run = $"ks{Now.ToUnixTimeMilliseconds()}";
         var closed = new HashSet<string>();
         var flat = false;
         for (var round = 0; round < 120 && !flat; round++)
@@ -216,7 +219,7 @@ public sealed class RiskManager : ReceivePersistentActor
         {
             foreach (var market in _markets.Values)
             {
-                cancelled += await CancelOpenOrdersAsync(market.Context);
+                cancelled += await CancelOpenOrdersAsync(market, run, time);
             }
         }
 
@@ -227,30 +230,32 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private sealed record OpenPositionsRead(CheckEntry Check, IActorRef ReplyTo, IReadOnlyList<PositionData> Positions, string? Error);
 
-    private static async Task<int> CancelOpenOrdersAsync(MarketContext market)
+    /// <summary>
+    /// Cancels what is left open through journaled cancel intents, like every order the system sends, and counts
+    /// those that completed (cancelling one order of a spot OCO cancels its list).
+    /// </summary>
+    private static async Task<int> CancelOpenOrdersAsync(MarketActors market, string run, TimeProvider time)
     {
-        var cancelled = 0;
-        if (market.Spot is { } spot)
+        var exchange = market.Context;
+        var targets = (await exchange.Exchange.GetOpenOrdersAsync()).Select(o => (o.Symbol, Target: o.ClientOrderId, Conditional: false)).ToList();
+        if (exchange.Futures is { } futures)
         {
-            foreach (var list in await spot.GetOpenOrderListsAsync())
+            targets.AddRange((await futures.GetOpenConditionalOrdersAsync()).Select(o => (o.Symbol, Target: o.ClientAlgoId, Conditional: true)));
+        }
+
+        var outcomes = await Task.WhenAll(targets.Select(async t =>
+        {
+            var id = new IntentId($"{run}-cancel-{t.Target.Value}");
+            var spec = new OrderIntentSpec.Cancel { Market = exchange.Market, Symbol = t.Symbol, Target = t.Target, Conditional = t.Conditional };
+            object answer = await market.Intents.Ask<object>(new IntentProtocol.SubmitIntent(id, spec), AskTimeout);
+            for (var round = 0; round < 40 && answer is IntentProtocol.IntentReport { Status: IntentStatus.Working or IntentStatus.New }; round++)
             {
-                cancelled += await spot.CancelOrderListAsync(list.Symbol, list.ListClientOrderId) is OrderListOutcome.Accepted ? 1 : 0;
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time);
+                answer = await market.Intents.Ask<object>(new IntentProtocol.GetIntent(id), AskTimeout);
             }
-        }
 
-        foreach (var order in await market.Exchange.GetOpenOrdersAsync())
-        {
-            cancelled += await market.Exchange.CancelOrderAsync(order.Symbol, order.ClientOrderId) is OrderOutcome.Accepted ? 1 : 0;
-        }
-
-        if (market.Futures is { } futures)
-        {
-            foreach (var order in await futures.GetOpenConditionalOrdersAsync())
-            {
-                cancelled += await futures.CancelConditionalOrderAsync(order.Symbol, order.ClientAlgoId) is AlgoOrderOutcome.Accepted ? 1 : 0;
-            }
-        }
-
-        return cancelled;
+            return answer is IntentProtocol.IntentReport { Status: IntentStatus.Completed };
+        }));
+        return outcomes.Count(completed => completed);
     }
 }

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 
 namespace TradingActors.Trading.Risk;
 
 /// <summary>Pre-trade limits and the daily loss limit (HOCON block <c>trading-actors.risk</c>, see hocon/trading.conf).</summary>
 public sealed record RiskSettings
 {
-    public const string SectionPath = "trading-actors:risk";
+    public const string Block = "trading-actors.risk";
 
     public int MaxOpenPositions { get; init; } = 4;
     public decimal MaxNotionalPerSymbol { get; init; } = 50_000m;
@@ -20,20 +20,20 @@ public sealed record RiskSettings
     /// <summary>How long an approved entry counts against the limits before its position shows up (or it is dropped).</summary>
     public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public static RiskSettings Read(IConfiguration configuration)
+    /// <summary>Reads the block <c>trading-actors.risk</c> of the root configuration; absent keys keep their defaults.</summary>
+    public static RiskSettings Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        const string Block = "trading-actors.risk";
-        var section = configuration.GetSection(SectionPath);
+        ArgumentNullException.ThrowIfNull(config);
+        var c = new ConfigValues(config, Block);
         var d = new RiskSettings();
         return d with
         {
-            MaxOpenPositions = ConfigValues.Int(section, Block, "max-open-positions") ?? d.MaxOpenPositions,
-            MaxNotionalPerSymbol = ConfigValues.Decimal(section, Block, "max-notional-per-symbol") ?? d.MaxNotionalPerSymbol,
-            MaxTotalExposure = ConfigValues.Decimal(section, Block, "max-total-exposure") ?? d.MaxTotalExposure,
-            MaxLeverage = ConfigValues.Decimal(section, Block, "max-leverage") ?? d.MaxLeverage,
-            DailyLossLimit = ConfigValues.Decimal(section, Block, "daily-loss-limit") ?? d.DailyLossLimit,
-            ReservationTimeout = ConfigValues.Duration(section, Block, "reservation-timeout") ?? d.ReservationTimeout,
+            MaxOpenPositions = c.Int("max-open-positions") ?? d.MaxOpenPositions,
+            MaxNotionalPerSymbol = c.Decimal("max-notional-per-symbol") ?? d.MaxNotionalPerSymbol,
+            MaxTotalExposure = c.Decimal("max-total-exposure") ?? d.MaxTotalExposure,
+            MaxLeverage = c.Decimal("max-leverage") ?? d.MaxLeverage,
+            DailyLossLimit = c.Decimal("daily-loss-limit") ?? d.DailyLossLimit,
+            ReservationTimeout = c.Duration("reservation-timeout") ?? d.ReservationTimeout,
         };
     }
 }

@@ -1,4 +1,4 @@
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
 using static TradingActors.Trading.Strategy.StrategyProtocol;
 
@@ -48,13 +48,6 @@ public sealed class StrategyActors : ReceiveActor
         });
     }
 
-    /// <summary>Starts one strategy per definition; the kill switch's <see cref="StopStrategies"/> on the event stream reaches them.</summary>
-    public static IActorRef Start(
-        ActorSystem system, IReadOnlyList<StrategyDefinition> definitions, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef risk)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        var strategies = system.ActorOf(Props.Create(() => new StrategyActors(definitions, markets, risk)), "strategies");
-        system.EventStream.Subscribe(strategies, typeof(StopStrategies));
-        return strategies;
-    }
+    public static Props Props(IReadOnlyList<StrategyDefinition> definitions, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef risk) =>
+        Akka.Actor.Props.Create(() => new StrategyActors(definitions, markets, risk));
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Exchange;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Strategy.Rules;
@@ -14,109 +14,105 @@ namespace TradingActors.Trading.Strategy;
 /// </summary>
 public static class StrategyDefinitions
 {
-    public const string SectionPath = "trading-actors:strategies";
+    public const string Block = "trading-actors.strategies";
 
-    public static IReadOnlyList<StrategyDefinition> Read(IConfiguration configuration)
+    /// <summary>Reads the block <c>trading-actors.strategies</c> of the root configuration: every enabled strategy in it.</summary>
+    public static IReadOnlyList<StrategyDefinition> Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetSection(SectionPath).GetChildren()
-            .Where(s => s.GetChildren().Any())
-            .Select(ReadOne)
-            .Where(d => d is not null)
-            .Select(d => d!)
+        ArgumentNullException.ThrowIfNull(config);
+        var strategies = new ConfigValues(config, Block);
+        return strategies.Names
+            .Where(name => strategies.Block(name).Names.Count > 0)
+            .Select(name => ReadOne(name, strategies.Block(name)))
+            .OfType<StrategyDefinition>()
             .ToList();
     }
 
-    private static StrategyDefinition? ReadOne(IConfigurationSection section)
+    private static StrategyDefinition? ReadOne(string name, ConfigValues c)
     {
-        var key = $"trading-actors.strategies.{section.Key}";
-        if (section["enabled"] is { } enabled && !bool.Parse(enabled))
+        if (c.Bool("enabled") == false)
         {
             return null;
         }
 
-        var market = Required(section, key, "market").ToUpperInvariant() switch
+        var market = Required(c, "market").ToUpperInvariant() switch
         {
             "SPOT" => Market.Spot,
             "FUT" or "FUTURES" => Market.Futures,
-            var other => throw new FormatException($"{key}.market: '{other}' is not SPOT or FUTURES."),
+            var other => throw new FormatException($"{c.Key("market")}: '{other}' is not SPOT or FUTURES."),
         };
         var definition = new StrategyDefinition
         {
-            Name = section.Key,
+            Name = name,
             Market = market,
-            Symbol = new Symbol(Required(section, key, "symbol")),
-            BarInterval = Duration(section, key, "bar-interval") ?? TimeSpan.FromMinutes(1),
-            Long = Entry(section.GetSection("entry:long"), $"{key}.entry.long"),
-            Short = Entry(section.GetSection("entry:short"), $"{key}.entry.short"),
-            StopDistance = RuleParser.ParseValue($"{key}.stop-distance", Required(section, key, "stop-distance")),
-            TakeProfitDistance = section["take-profit-distance"] is { Length: > 0 } tp ? RuleParser.ParseValue($"{key}.take-profit-distance", tp) : null,
-            TrailingDistance = Decimal(section, key, "trailing-distance"),
-            RiskPerTrade = Decimal(section, key, "risk-per-trade") ?? 0.01m,
-            Equity = Decimal(section, key, "equity") ?? 10_000m,
-            EntryPolicy = Policy(section, key),
-            Revision = Revision(section),
+            Symbol = new Symbol(Required(c, "symbol")),
+            BarInterval = c.Duration("bar-interval") ?? TimeSpan.FromMinutes(1),
+            Long = Entry(c.Block("entry").Block("long")),
+            Short = Entry(c.Block("entry").Block("short")),
+            StopDistance = RuleParser.ParseValue(c.Key("stop-distance"), Required(c, "stop-distance")),
+            TakeProfitDistance = c.String("take-profit-distance") is { } tp ? RuleParser.ParseValue(c.Key("take-profit-distance"), tp) : null,
+            TrailingDistance = c.Decimal("trailing-distance"),
+            RiskPerTrade = c.Decimal("risk-per-trade") ?? 0.01m,
+            Equity = c.Decimal("equity") ?? 10_000m,
+            EntryPolicy = Policy(c),
+            Revision = Revision(c),
         };
         if (definition.Market == Market.Spot && definition.Short is not null)
         {
-            throw new FormatException($"{key}.entry.short: spot cannot be short.");
+            throw new FormatException($"{c.Key("entry.short")}: spot cannot be short.");
         }
 
         if (definition.TrailingDistance is <= 0m or >= 1m)
         {
-            throw new FormatException($"{key}.trailing-distance: expected a fraction of the price between 0 and 1.");
+            throw new FormatException($"{c.Key("trailing-distance")}: expected a fraction of the price between 0 and 1.");
         }
 
         if (definition.RiskPerTrade is <= 0m or > 0.1m)
         {
-            throw new FormatException($"{key}.risk-per-trade: expected a fraction above 0 and at most 0.1.");
+            throw new FormatException($"{c.Key("risk-per-trade")}: expected a fraction above 0 and at most 0.1.");
         }
 
         return definition;
     }
 
-    private static EntryRule? Entry(IConfigurationSection section, string key)
+    private static EntryRule? Entry(ConfigValues c)
     {
-        if (!section.GetChildren().Any())
+        if (c.Names.Count == 0)
         {
             return null;
         }
 
         var conditions = new List<WeightedCondition>();
-        if (section["when"] is { Length: > 0 } when)
+        if (c.String("when") is { } when)
         {
-            conditions.Add(new WeightedCondition($"{key}.when", when, RuleParser.ParseCondition($"{key}.when", when), 1m));
+            conditions.Add(new WeightedCondition(c.Key("when"), when, RuleParser.ParseCondition(c.Key("when"), when), 1m));
         }
 
-        foreach (var item in section.GetSection("conditions").GetChildren())
+        foreach (var item in c.Blocks("conditions"))
         {
-            var itemKey = $"{key}.conditions.{item.Key}";
-            var text = item["when"] ?? throw new FormatException($"{itemKey}.when: missing.");
-            conditions.Add(new WeightedCondition($"{itemKey}.when", text, RuleParser.ParseCondition($"{itemKey}.when", text), Decimal(item, itemKey, "weight") ?? 1m));
+            var text = item.String("when") ?? throw new FormatException($"{item.Key("when")}: missing.");
+            conditions.Add(new WeightedCondition(item.Key("when"), text, RuleParser.ParseCondition(item.Key("when"), text), item.Decimal("weight") ?? 1m));
         }
 
-        return new EntryRule(conditions, Decimal(section, key, "min-confidence") ?? 1m);
+        return new EntryRule(conditions, c.Decimal("min-confidence") ?? 1m);
     }
 
-    private static ExecutionPolicy Policy(IConfigurationSection section, string key) => (section["policy"] ?? "market").ToLowerInvariant() switch
+    private static ExecutionPolicy Policy(ConfigValues c) => (c.String("policy") ?? "market").ToLowerInvariant() switch
     {
         "market" => new ExecutionPolicy.Market(),
         "post-only" => new ExecutionPolicy.PostOnly(),
-        "maker-then-taker" => new ExecutionPolicy.MakerThenTaker(Duration(section, key, "maker-window") ?? TimeSpan.FromSeconds(5), new ExecutionPolicy.Market()),
-        "twap" => new ExecutionPolicy.Twap(ConfigValues.Int(section, key, "twap-slices") ?? 3, Duration(section, key, "twap-interval") ?? TimeSpan.FromSeconds(2)),
-        var other => throw new FormatException($"{key}.policy: '{other}' is not market, post-only, maker-then-taker or twap."),
+        "maker-then-taker" => new ExecutionPolicy.MakerThenTaker(c.Duration("maker-window") ?? TimeSpan.FromSeconds(5), new ExecutionPolicy.Market()),
+        "twap" => new ExecutionPolicy.Twap(c.Int("twap-slices") ?? 3, c.Duration("twap-interval") ?? TimeSpan.FromSeconds(2)),
+        var other => throw new FormatException($"{c.Key("policy")}: '{other}' is not market, post-only, maker-then-taker or twap."),
     };
 
-    private static string Required(IConfigurationSection section, string key, string name) =>
-        section[name] is { Length: > 0 } value ? value : throw new FormatException($"{key}.{name}: missing.");
+    private static string Required(ConfigValues c, string name) => c.String(name) ?? throw new FormatException($"{c.Key(name)}: missing.");
 
-    private static decimal? Decimal(IConfigurationSection section, string key, string name) => ConfigValues.Decimal(section, key, name);
-
-    private static TimeSpan? Duration(IConfigurationSection section, string key, string name) => ConfigValues.Duration(section, key, name);
-
-    private static string Revision(IConfigurationSection section)
+    // The text hashed is the one the configuration layer of earlier versions produced (colon-separated keys, sorted),
+    // so an unchanged strategy keeps the revision its journaled signals carry.
+    private static string Revision(ConfigValues c)
     {
-        var text = string.Join('\n', section.AsEnumerable().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var text = string.Join('\n', c.Flatten().Select(p => (Key: p.Key.Replace('.', ':'), p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
     }
 }

@@ -1,5 +1,6 @@
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Features;
+using TradingActors.Trading.Serialization;
 
 namespace TradingActors.Trading.Strategy;
 
@@ -28,5 +29,5 @@ public static class StrategyProtocol
         decimal Price,
         decimal Quantity,
         string Revision,
-        DateTimeOffset At);
+        DateTimeOffset At) : IJournalEvent;
 }

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
-using TradingActors.Actors;
-using TradingActors.Persistence;
+using Akka.Event;
+using Akka.Actor;
+using Akka.Persistence;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Features;
 using TradingActors.Trading.Orders;
@@ -17,7 +17,6 @@ namespace TradingActors.Trading.Strategy;
 /// </summary>
 public sealed class TradingStrategy : ReceivePersistentActor
 {
-    public const string SignalsTag = "signals";
     private const int RecentSignals = 50;
 
     private readonly StrategyDefinition _definition;
@@ -38,7 +37,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         _risk = risk;
 
         Recover<SignalRecorded>(Remember);
-        Recover<RecoveryCompleted>(_ => Context.ActorOf(FeatureGenerator.Props(_definition, Self), "features"));
+        Recover<RecoveryCompleted>(_ => Context.ActorOf(FeatureGenerator.Props(_definition, Self, _market.Context.MarketData), "features"));
 
         Command<FeaturesReady>(OnFeatures);
         Command<PositionProtocol.PositionView>(view =>
@@ -55,7 +54,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         Command<PositionProtocol.PositionAccepted>(_ => { });
         Command<PositionProtocol.PositionRejected>(rejected =>
         {
-            Log.LogWarning("Strategy {Strategy}: position {Id} refused: {Reason}", _definition.Name, rejected.Id, rejected.Reason);
+            Log.Warning("Strategy {Strategy}: position {Id} refused: {Reason}", _definition.Name, rejected.Id, rejected.Reason);
             if (_reserved is { } reserved && reserved.Position == rejected.Id)
             {
                 _risk.Tell(new RiskProtocol.ReleaseEntry(reserved.Reservation));
@@ -73,7 +72,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
     public override string PersistenceId => $"strategy-{_definition.Name}";
 
     public static Props Props(StrategyDefinition definition, MarketActors market, IActorRef risk) =>
-        Actors.Props.Create(() => new TradingStrategy(definition, market, risk));
+        Akka.Actor.Props.Create(() => new TradingStrategy(definition, market, risk));
 
     private void Remember(SignalRecorded signal)
     {
@@ -135,7 +134,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         _deciding = true;
         var self = Self;
         _risk.Ask<object>(new RiskProtocol.CheckEntry(_definition.Market, _definition.Symbol, quantity, ready.Price), TimeSpan.FromSeconds(10))
-            .PipeTo(self, answer => candidate with { Risk = answer }, e => candidate with { Risk = new RiskProtocol.EntryDenied(e.Message) });
+            .PipeTo(self, success: answer => candidate with { Risk = answer }, failure: e => candidate with { Risk = new RiskProtocol.EntryDenied(e.Message) });
     }
 
     private void OnDecision(Decision decision)
@@ -182,11 +181,11 @@ public sealed class TradingStrategy : ReceivePersistentActor
 
     private void Record(string side, decimal confidence, string decision, PositionId? position, decimal price, decimal quantity, Action? then = null)
     {
-        var signal = new SignalRecorded(_definition.Name, side, confidence, decision, position, price, quantity, _definition.Revision, Context.System.TimeProvider.GetUtcNow());
-        Persist(new Tagged(signal, SignalsTag), _ =>
+        var signal = new SignalRecorded(_definition.Name, side, confidence, decision, position, price, quantity, _definition.Revision, Context.System.Scheduler.Now);
+        Persist(signal, _ =>
         {
             Remember(signal);
-            Log.LogInformation("Strategy {Strategy}: {Side} signal (confidence {Confidence:0.00}) -> {Decision}", _definition.Name, side, confidence, decision);
+            Log.Info("Strategy {Strategy}: {Side} signal (confidence {Confidence:0.00}) -> {Decision}", _definition.Name, side, confidence, decision);
             then?.Invoke();
         });
     }

@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Binance.Common;
-using TradingActors.Hocon;
 
 namespace TradingActors.Binance.Tests.Common;
 
@@ -9,9 +8,9 @@ public sealed class BinanceConfigurationTests
     [Fact]
     public void The_reference_config_reads_back_as_the_code_defaults()
     {
-        var config = new ConfigurationBuilder().AddHoconFile(ReferencePath()).Build();
+        var config = ConfigurationFactory.ParseString(File.ReadAllText(ReferencePath()));
 
-        var options = BinanceConfiguration.Read(config.GetSection("trading-actors:binance"));
+        var options = BinanceConfiguration.Read(config);
 
         Assert.Equal(new BinanceOptions(), options);
     }
@@ -19,7 +18,7 @@ public sealed class BinanceConfigurationTests
     [Fact]
     public void Environment_endpoints_and_durations_are_read_from_hocon()
     {
-        var config = new ConfigurationBuilder().AddHoconString("""
+        var config = ConfigurationFactory.ParseString("""
             trading-actors.binance {
               environment = testnet
               endpoints { futures-rest = "http://127.0.0.1:9000/" }
@@ -27,9 +26,9 @@ public sealed class BinanceConfigurationTests
               listen-key-keep-alive = 20 minutes
               rate-limit-utilization = 0.5
             }
-            """).Build();
+            """);
 
-        var options = BinanceConfiguration.Read(config.GetSection("trading-actors:binance"));
+        var options = BinanceConfiguration.Read(config);
 
         Assert.Equal(BinanceEnvironment.Testnet, options.Environment);
         Assert.Equal(new Uri("http://127.0.0.1:9000/"), options.ResolveEndpoints().FuturesRest);
@@ -42,11 +41,31 @@ public sealed class BinanceConfigurationTests
     [Fact]
     public void A_malformed_value_is_an_error_naming_its_key()
     {
-        var config = new ConfigurationBuilder().AddHoconString("trading-actors.binance.request-timeout = soon").Build();
+        var config = ConfigurationFactory.ParseString("trading-actors.binance.request-timeout = soon");
 
-        var error = Assert.Throws<FormatException>(() => BinanceConfiguration.Read(config.GetSection("trading-actors:binance")));
+        var error = Assert.Throws<FormatException>(() => BinanceConfiguration.Read(config));
 
-        Assert.Contains("request-timeout", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("trading-actors.binance.request-timeout: 'soon' is not a duration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("250ms", 250)]
+    [InlineData("5s", 5_000)]
+    [InlineData("10m", 600_000)]
+    [InlineData("1 minute", 60_000)]
+    [InlineData("\"00:00:05\"", 5_000)]
+    [InlineData("1500", 1_500)]
+    public void Durations_read_as_they_did_before_akka_parsed_the_files(string text, int milliseconds)
+    {
+        var options = BinanceConfiguration.Read(ConfigurationFactory.ParseString($"trading-actors.binance.request-timeout = {text}"));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), options.RequestTimeout);
+    }
+
+    [Fact]
+    public void An_absent_block_reads_as_the_defaults()
+    {
+        Assert.Equal(new BinanceOptions(), BinanceConfiguration.Read(Config.Empty));
     }
 
     [Fact]

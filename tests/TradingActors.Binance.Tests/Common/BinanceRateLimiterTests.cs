@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using TradingActors.Binance.Common;
-using TradingActors.TestKit;
+using TradingActors.TestSupport;
 
 namespace TradingActors.Binance.Tests.Common;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingActors.Binance.Common;
 using TradingActors.Binance.Tests.Support;
-using TradingActors.TestKit;
+using TradingActors.TestSupport;
 
 namespace TradingActors.Binance.Tests.Common;
 

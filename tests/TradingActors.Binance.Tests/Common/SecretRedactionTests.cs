@@ -1,7 +1,7 @@
 using System.Net;
 using TradingActors.Binance.Common;
 using TradingActors.Binance.Tests.Support;
-using TradingActors.TestKit;
+using TradingActors.TestSupport;
 
 namespace TradingActors.Binance.Tests.Common;
 

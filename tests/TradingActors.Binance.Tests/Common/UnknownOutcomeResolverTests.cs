@@ -1,6 +1,6 @@
 using TradingActors.Binance.Common;
 using TradingActors.Exchange;
-using TradingActors.TestKit;
+using TradingActors.TestSupport;
 
 namespace TradingActors.Binance.Tests.Common;
 
@@ -23,7 +23,7 @@ public sealed class UnknownOutcomeResolverTests
             CancellationToken.None);
         for (var i = 0; i < 4 && !resolving.IsCompleted; i++)
         {
-            await TestKit.Eventually.TrueAsync(() => time.ActiveTimerCount == 1 || resolving.IsCompleted);
+            await Eventually.TrueAsync(() => time.ActiveTimerCount == 1 || resolving.IsCompleted);
             time.Advance(TimeSpan.FromSeconds(2));
         }
 
@@ -53,7 +53,7 @@ public sealed class UnknownOutcomeResolverTests
             CancellationToken.None);
         for (var i = 0; i < 3 && !resolving.IsCompleted; i++)
         {
-            await TestKit.Eventually.TrueAsync(() => time.ActiveTimerCount == 1 || resolving.IsCompleted);
+            await Eventually.TrueAsync(() => time.ActiveTimerCount == 1 || resolving.IsCompleted);
             time.Advance(TimeSpan.FromSeconds(2));
         }
 

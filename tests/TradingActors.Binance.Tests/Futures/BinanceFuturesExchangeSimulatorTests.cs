@@ -132,4 +132,47 @@ public sealed class BinanceFuturesExchangeSimulatorTests
 
         Assert.Equal(-2021, Assert.IsType<AlgoOrderOutcome.Rejected>(placed).Code);
     }
+
+    [Fact]
+    public async Task A_trailing_stop_follows_the_run_up_and_closes_the_position_when_price_retraces_by_the_callback()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        await sim.Futures.PlaceOrderAsync(OrderRequest.MarketOrder(Btc, ClientOrderId.Create("ta-fut-entry-ts"), OrderSide.Buy, 0.01m));
+        var start = sim.FuturesPrice();
+        var id = ClientOrderId.Create("ta-fut-ts-1");
+        var request = ConditionalOrderRequest.TrailingStopReduceOnly(Btc, id, OrderSide.Sell, 0.01m, callbackRatePercent: 5m, activationPrice: decimal.Round(start * 1.05m, 1));
+
+        var placed = Assert.IsType<AlgoOrderOutcome.Accepted>(await sim.Futures.PlaceConditionalOrderAsync(request)).Order;
+        MoveTo(sim, start * 1.10m);
+        MoveTo(sim, start * 1.10m * 0.97m);
+        var stillWaiting = Assert.IsType<AlgoOrderOutcome.Accepted>(await sim.Futures.QueryConditionalOrderAsync(Btc, id)).Order;
+        MoveTo(sim, start * 1.10m * 0.94m);
+        var fired = Assert.IsType<AlgoOrderOutcome.Accepted>(await sim.Futures.QueryConditionalOrderAsync(Btc, id)).Order;
+        var positions = await sim.Futures.GetPositionsAsync(Btc);
+
+        Assert.Equal(ConditionalOrderType.TrailingStopMarket, placed.Type);
+        Assert.Equal(5m, placed.CallbackRatePercent);
+        Assert.Equal(decimal.Round(start * 1.05m, 1), placed.ActivationPrice);
+        Assert.Equal(AlgoOrderStatus.New, stillWaiting.Status);
+        Assert.NotNull(fired.TriggeredOrderId);
+        Assert.DoesNotContain(positions, p => !p.IsFlat);
+    }
+
+    [Fact]
+    public async Task A_trailing_stop_can_be_listed_and_cancelled()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        await sim.Futures.PlaceOrderAsync(OrderRequest.MarketOrder(Btc, ClientOrderId.Create("ta-fut-entry-ts2"), OrderSide.Buy, 0.01m));
+        var id = ClientOrderId.Create("ta-fut-ts-2");
+
+        await sim.Futures.PlaceConditionalOrderAsync(ConditionalOrderRequest.TrailingStopReduceOnly(Btc, id, OrderSide.Sell, 0.01m, callbackRatePercent: 2m));
+        var open = await sim.Futures.GetOpenConditionalOrdersAsync(Btc);
+        var cancelled = await sim.Futures.CancelConditionalOrderAsync(Btc, id);
+
+        Assert.Contains(open, o => o.ClientAlgoId == id && o.Type == ConditionalOrderType.TrailingStopMarket);
+        Assert.Equal(AlgoOrderStatus.Canceled, Assert.IsType<AlgoOrderOutcome.Accepted>(cancelled).Order.Status);
+    }
+
+    private static void MoveTo(SimulatorHarness sim, decimal price) =>
+        sim.Server.Engine.SetPrice(TradingActors.Simulator.Engine.MarketKind.Futures, "BTCUSDT", decimal.Round(price, 1));
 }

@@ -4,7 +4,7 @@ using TradingActors.Binance.Futures.WebSocket;
 using TradingActors.Binance.Tests.Support;
 using TradingActors.Exchange;
 using TradingActors.Simulator;
-using TradingActors.TestKit;
+using TradingActors.TestSupport;
 
 namespace TradingActors.Binance.Tests.Futures;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using TradingActors.TestKit;
+using TradingActors.TestSupport;
 using TradingActors.Exchange;
 
 namespace TradingActors.Binance.Tests.Support;

@@ -142,7 +142,7 @@ public sealed class NodeStartupTests : IDisposable
         Assert.DoesNotContain(token, _output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(token, await File.ReadAllTextAsync(Path.Combine(_directory, "node.log.json")), StringComparison.Ordinal);
         Assert.Contains(tokenFile, _output.ToString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_directory, "journal.db")));
+        Assert.True(File.Exists(Path.Combine(_directory, "akka-journal.db")));
     }
 
     public void Dispose()

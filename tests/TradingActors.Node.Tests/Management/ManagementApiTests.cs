@@ -29,8 +29,9 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
         Assert.Contains("journal", names);
         Assert.Contains("gateway-futures", names);
         Assert.Contains("gateway-spot", names);
+        Assert.Contains("cluster", names);
         Assert.Contains("positions-futures", names);
-        Assert.Contains("router-spot", names);
+        Assert.Contains("intents-spot", names);
     }
 
     [Fact]
@@ -130,8 +131,8 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("/user/futures-positions", text, StringComparison.Ordinal);
-        Assert.Contains("/user/spot-router", text, StringComparison.Ordinal);
+        Assert.Contains("/user/futures-gateway", text, StringComparison.Ordinal);
+        Assert.Contains("/user/reconciler", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,8 +170,10 @@ public sealed class ManagementApiTests(NodeFixture node) : IClassFixture<NodeFix
         Assert.Equal(HttpStatusCode.Accepted, opened.StatusCode);
         // Closed once its stop is armed: closing while the stop is being armed is a separate scenario of the trading core.
         await AwaitStateAsync(id, "Active", armed: true);
-        var listed = await node.JsonAsync(await node.Client.GetAsync("/positions"));
-        Assert.Contains(listed.EnumerateArray(), p => p.GetProperty("id").GetString() == id);
+        // The listing is the read side, a moment behind the journal.
+        await Eventually.ThatAsync(
+            async () => (await node.JsonAsync(await node.Client.GetAsync("/positions"))).EnumerateArray().Any(p => p.GetProperty("id").GetString() == id),
+            $"position {id} is not listed");
 
         var closes = await Task.WhenAll(
             node.Client.SendAsync(node.Authorized(HttpMethod.Post, $"/positions/{id}/close")),

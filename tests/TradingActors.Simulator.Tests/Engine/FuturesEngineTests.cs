@@ -249,6 +249,27 @@ public sealed class FuturesEngineTests
     }
 
     [Fact]
+    public void Mark_price_trailing_stop_follows_the_mark_not_the_contract_price()
+    {
+        Market(OrderSide.Buy, 0.1m);
+        var algo = Engine.PlaceAlgoOrder(new AlgoOrderRequest("BTCUSDT", OrderSide.Sell, OrderType.TrailingStopMarket) { Quantity = 0.1m, ReduceOnly = true, CallbackRate = 1m, WorkingType = WorkingType.MarkPrice });
+
+        Engine.SetPrice(MarketKind.Futures, "BTCUSDT", 67000m, markPrice: 67000m);
+        Engine.SetPrice(MarketKind.Futures, "BTCUSDT", 66000m, markPrice: 66900m);
+        Assert.Equal(AlgoStatus.New, Engine.QueryAlgoOrder(algo.AlgoId, null).Status);
+
+        Engine.SetPrice(MarketKind.Futures, "BTCUSDT", 66000m, markPrice: 66300m);
+        Assert.Equal(AlgoStatus.Finished, Engine.QueryAlgoOrder(algo.AlgoId, null).Status);
+        Assert.Equal(0m, _fx.Position("BTCUSDT").PositionAmt);
+    }
+
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(10.5)]
+    public void Trailing_callback_rate_outside_the_futures_range_is_rejected(double rate) =>
+        Assert.Equal(-2007, EngineFixture.Rejects(() => Engine.PlaceAlgoOrder(new AlgoOrderRequest("BTCUSDT", OrderSide.Sell, OrderType.TrailingStopMarket) { Quantity = 0.1m, CallbackRate = (decimal)rate })).Code);
+
+    [Fact]
     public void Cancelled_algo_cannot_be_cancelled_again_and_unknown_algo_is_2013()
     {
         var algo = Engine.PlaceAlgoOrder(new AlgoOrderRequest("BTCUSDT", OrderSide.Sell, OrderType.StopMarket) { TriggerPrice = 63000m, Quantity = 0.1m, ClientAlgoId = "ta-stop" });

@@ -1,7 +1,7 @@
-using TradingActors.Actors;
+using Akka.Actor;
+using Akka.Pattern;
 using TradingActors.Exchange;
 using TradingActors.Simulator.Faults;
-using TradingActors.TestKit;
 using TradingActors.Trading.Tests.Scenarios;
 
 namespace TradingActors.Trading.Tests.Gateways;
@@ -30,9 +30,9 @@ public sealed class ExchangeGatewayTests : IAsyncLifetime
     [Fact]
     public async Task A_gateway_started_again_after_a_failure_reports_the_gap_in_its_user_data()
     {
-        var gaps = new TestProbe(_scenario.System);
+        var gaps = _scenario.Kit.CreateTestProbe();
         _scenario.System.EventStream.Subscribe(gaps.Ref, typeof(StreamGap));
-        var current = await _scenario.Futures.Gateway.Ask<BackoffSupervisor.CurrentChild>(new BackoffSupervisor.GetCurrentChild(), TimeSpan.FromSeconds(5));
+        var current = await _scenario.Futures.Gateway.Ask<BackoffSupervisor.CurrentChild>(BackoffSupervisor.GetCurrentChild.Instance, TimeSpan.FromSeconds(5));
 
         current.Ref!.Tell(Kill.Instance);
 

@@ -1,6 +1,6 @@
-using TradingActors.Actors;
+using TradingActors.Trading.Tests.Support;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.TestKit;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
@@ -17,14 +17,20 @@ namespace TradingActors.Trading.Tests.Positions;
 [Collection(SimulatorScenarios.Name)]
 public sealed class PositionAgedExitTests : IAsyncLifetime
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const decimal Commission = 0.0004m;
-    private readonly ManualTimeProvider _clock = new();
+    private readonly JumpingTimeProvider _clock = new(Start);
     private TradingScenario _scenario = null!;
 
     public async Task InitializeAsync() => _scenario = await TradingScenario.StartAsync(
         new PositionSettings { EntryVerificationDeadline = TimeSpan.FromMinutes(1), VerificationBackoff = TimeSpan.FromSeconds(1) }, _clock);
 
-    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _scenario.DisposeAsync();
+        _clock.Dispose();
+    }
 
     [Fact]
     public async Task A_profitable_position_past_max_age_closes_at_market_at_once()
@@ -127,7 +133,7 @@ public sealed class PositionAgedExitTests : IAsyncLifetime
         return (id, active.Data.EntryPrice);
     }
 
-    private Task QuotedAsync(decimal price) => TradingScenario.WaitUntilAsync(
+    private Task QuotedAsync(decimal price) => _scenario.WaitUntilAsync(
         () => Task.FromResult(_scenario.Futures.Context.Quotes.TryGet(TradingScenario.Btc, out var quote) && Math.Abs(((quote.Bid + quote.Ask) / 2m) - price) < 50m),
         describe: () => $"no quote near {price}");
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 
@@ -31,5 +31,5 @@ public sealed class PositionSettingsTests
     }
 
     private static PositionSettings Read(string hocon) =>
-        PositionSettings.Read(new ConfigurationBuilder().AddHoconString(hocon).Build());
+        PositionSettings.Read(ConfigurationFactory.ParseString(hocon));
 }

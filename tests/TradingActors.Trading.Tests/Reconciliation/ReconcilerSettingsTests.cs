@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Trading.Reconciliation;
 
 namespace TradingActors.Trading.Tests.Reconciliation;
@@ -32,5 +32,5 @@ public sealed class ReconcilerSettingsTests
     }
 
     private static ReconcilerSettings Read(string hocon) =>
-        ReconcilerSettings.Read(new ConfigurationBuilder().AddHoconString(hocon).Build());
+        ReconcilerSettings.Read(ConfigurationFactory.ParseString(hocon));
 }

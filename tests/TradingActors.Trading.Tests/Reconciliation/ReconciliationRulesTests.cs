@@ -3,7 +3,7 @@ using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
 using TradingActors.Trading.Reconciliation;
-using static TradingActors.Trading.Orders.RouterProtocol;
+using static TradingActors.Trading.Orders.IntentProtocol;
 using static TradingActors.Trading.Reconciliation.ReconcilerProtocol;
 using ExchangePosition = TradingActors.Exchange.Position;
 

@@ -1,9 +1,10 @@
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
 using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
+using TradingActors.Trading.Serialization;
+using TradingActors.Trading.Sharding;
 using TradingActors.Trading.Positions;
 using static TradingActors.Trading.Positions.PositionProtocol;
 
@@ -26,7 +27,7 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     public async Task A_maker_order_that_fills_within_its_window_needs_no_taker()
     {
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
-        await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+        await _scenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
 
         _scenario.SetPrice(TradingScenario.Btc, 49_900m);
 
@@ -57,17 +58,10 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Latency, Endpoint = "/fapi/v1/order", Method = "POST", LatencyMs = 1_500, Count = 1 });
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(10), new ExecutionPolicy.Market()));
         // The maker order is in flight once its intent journaled it (reading the journal disturbs no actor).
-        await TradingScenario.WaitUntilAsync(async () =>
+        await _scenario.WaitUntilAsync(async () =>
         {
-            await foreach (var e in _scenario.System.Persistence().Queries.CurrentEventsByPersistenceId(OrderIntent.PersistenceIdOf(new IntentId($"{id.Value}-en"))))
-            {
-                if (e.Event is IntentEvents.OrderSending)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            var events = await _scenario.EventsAsync(OrderIntent.PersistenceIdOf(new IntentId($"{id.Value}-en")));
+            return events.Any(e => e is IntentEvents.OrderSending);
         });
         _scenario.SetPrice(TradingScenario.Btc, 49_500m);
 
@@ -115,8 +109,8 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     {
         var id = await OpenLongAsync(new ExecutionPolicy.MakerThenTaker(TimeSpan.FromSeconds(2), new ExecutionPolicy.Market()));
         var entry = (await _scenario.PositionAsync(_scenario.Futures, id)).Data.EntryIntent;
-        await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is RouterProtocol.IntentReport report
+        await _scenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Intents.Ask<object>(new IntentProtocol.GetIntent(entry), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport report
             && report.Legs.Any(l => l.Status == OrderStatus.New));
 
         await _scenario.StopNodeAsync();
@@ -133,6 +127,30 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flatness_check_behind_a_ban_and_failing_position_reads_keeps_trying_until_the_exchange_answers()
+    {
+        // As below, but the positions stay unreadable well past the check's first retries (a 418 ban on orders and
+        // 5xx on positionRisk): the check warns, keeps asking, and settles once the exchange answers again.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropNextUserEvent, Market = "FUTURES", Count = 100 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "GET" });
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk" });
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+        await _scenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
+
+        await _scenario.WaitUntilAsync(
+            async () => (await _scenario.TaggedAsync(JournalTags.Alerts)).Any(a => a is AlertRaised alert && alert.Message.Contains("cannot verify yet", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30),
+            () => "the flatness check never warned that it cannot verify yet");
+        _scenario.Simulator.ClearFaults();
+
+        var settled = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
+        Assert.Equal(PositionState.RolledBack, settled.Data.State);
+        Assert.False(settled.Data.VerifiedFlat);
+    }
+
+    [Fact]
     public async Task A_rollback_that_fails_to_flatten_raises_an_alert()
     {
         // The entry executes but answers 500, its fill never reaches the stream, and neither its order nor the
@@ -142,20 +160,40 @@ public sealed class FuturesEntryScenarios : IAsyncLifetime
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v1/order", Method = "GET" });
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Http5xx, Endpoint = "/fapi/v2/positionRisk" });
         var id = await OpenLongAsync(new ExecutionPolicy.Market());
-        await TradingScenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
+        await _scenario.WaitUntilAsync(() => Task.FromResult(_scenario.Orders("FUTURES").Count == 1));
 
         // The rollback's reduce-only close is refused, so the position stays open on the exchange; then the
         // exchange answers again, and the flatness check (still retrying) sees what is left.
         _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.Ban418, Endpoint = "/fapi/v1/order", Method = "POST", RetryAfterSeconds = 1 });
         var rollback = new IntentId($"{id.Value}-rb");
-        await TradingScenario.WaitUntilAsync(async () =>
-            await _scenario.Futures.Router.Ask<object>(new RouterProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is RouterProtocol.IntentReport { Status: IntentStatus.Failed });
+        await _scenario.WaitUntilAsync(async () =>
+            await _scenario.Futures.Intents.Ask<object>(new IntentProtocol.GetIntent(rollback), TimeSpan.FromSeconds(5)) is IntentProtocol.IntentReport { Status: IntentStatus.Failed });
         _scenario.Simulator.ClearFaults();
 
         var rolledBack = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.RolledBack && p.VerifiedFlat is not null, TimeSpan.FromSeconds(30));
         Assert.False(rolledBack.Data.VerifiedFlat);
-        var alerts = await _scenario.System.Persistence().Queries.CurrentEventsByTag(Trading.Positions.Position.AlertsTag, 0).ToListAsync();
-        Assert.Contains(alerts, a => a.Event is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal));
+        await _scenario.WaitUntilAsync(
+            async () => (await _scenario.TaggedAsync(JournalTags.Alerts)).Any(a => a is AlertRaised { Severity: AlertSeverity.Critical } alert && alert.Message.Contains("not flat", StringComparison.Ordinal)),
+            describe: () => "no critical 'not flat' alert on the alerts tag");
+    }
+
+    [Fact]
+    public async Task An_exchange_fill_reaches_its_position_from_the_stream_with_no_router_in_between()
+    {
+        // The entry executes but its answer is lost: only the user-data stream brings the fill, which the gateway
+        // hands to the intent region by the key in its client order id, and the intent reports straight to its position.
+        _scenario.Simulator.AddFault(new FaultRule { Kind = FaultKinds.DropResponseAfterExecute, Endpoint = "/fapi/v1/order", Method = "POST", Count = 1 });
+        var id = await OpenLongAsync(new ExecutionPolicy.Market());
+
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active);
+
+        Assert.Equal(0.01m, active.Data.Quantity);
+        var user = Node.Management.ActorHierarchy.Read(_scenario.System, "/user", 1)!;
+        Assert.DoesNotContain(user.Children, c => c.Name.Contains("router", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(user.Children, c => c.Name == "futures-gateway");
+        var sharding = Node.Management.ActorHierarchy.Read(_scenario.System, "/system/sharding", 1)!;
+        Assert.Contains(sharding.Children, c => c.Name == TradingShards.IntentTypeName(Market.Futures));
+        Assert.Contains(sharding.Children, c => c.Name == TradingShards.PositionTypeName(Market.Futures));
     }
 
     private async Task<PositionId> OpenLongAsync(ExecutionPolicy policy, decimal quantity = 0.01m)

@@ -1,4 +1,4 @@
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;
@@ -179,7 +179,7 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
 
         var moved = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop?.TriggerPrice == 49_500m && p.Protections.Count == 1);
         Assert.Null(moved.Data.RequestedStop);
-        await TradingScenario.WaitUntilAsync(
+        await _scenario.WaitUntilAsync(
             () => Task.FromResult(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true) is [{ TriggerPrice: 49_500m }]),
             describe: () => "the moved stop is not the only stop on the exchange");
     }
@@ -206,7 +206,7 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
         await _scenario.StartNodeAsync();
 
         await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop?.TriggerPrice == 49_500m && p.Protections.Count == 1);
-        await TradingScenario.WaitUntilAsync(
+        await _scenario.WaitUntilAsync(
             () => Task.FromResult(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true) is [{ TriggerPrice: 49_500m }]),
             describe: () => "the moved stop is not the only stop on the exchange");
     }

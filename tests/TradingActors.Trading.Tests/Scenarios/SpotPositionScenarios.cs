@@ -1,4 +1,4 @@
-using TradingActors.Actors;
+using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Simulator.Faults;
 using TradingActors.Trading.Domain;

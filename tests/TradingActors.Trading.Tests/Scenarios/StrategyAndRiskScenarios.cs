@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
-using TradingActors.Actors;
+using Akka.Actor;
+using Akka.Configuration;
 using TradingActors.Exchange;
 using TradingActors.Simulator.Engine;
 using TradingActors.Trading.Domain;
@@ -22,7 +22,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     {
         _scenario = await TradingScenario.StartAsync();
         _markets = new Dictionary<Market, MarketActors> { [Market.Futures] = _scenario.Futures, [Market.Spot] = _scenario.Spot };
-        _risk = _scenario.System.ActorOf(RiskManager.Props(new RiskSettings { MaxOpenPositions = 2 }, _markets), "risk");
+        _risk = _scenario.System.ActorOf(RiskManager.Props(new RiskSettings { MaxOpenPositions = 2 }, _markets, _scenario.PositionList), "risk");
     }
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
@@ -30,7 +30,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
     [Fact]
     public async Task A_strategy_whose_rule_holds_opens_a_protected_position_and_journals_the_signal()
     {
-        var definitions = StrategyDefinitions.Read(new ConfigurationBuilder().AddHoconString("""
+        var definitions = StrategyDefinitions.Read(ConfigurationFactory.ParseString("""
             trading-actors.strategies.always-long {
               market = FUTURES
               symbol = BTCUSDT
@@ -38,13 +38,14 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
               entry.long.when = "close > 0"
               stop-distance = "close * 0.02"
             }
-            """).Build());
+            """));
 
-        var strategies = StrategyActors.Start(_scenario.System, definitions, _markets, _risk);
+        var strategies = _scenario.System.ActorOf(StrategyActors.Props(definitions, _markets, _risk), "strategies");
+        _scenario.System.EventStream.Subscribe(strategies, typeof(StrategyProtocol.StopStrategies));
 
         StrategyProtocol.SignalRecorded? opened = null;
         var price = 50_000m;
-        await TradingScenario.WaitUntilAsync(async () =>
+        await _scenario.WaitUntilAsync(async () =>
         {
             // Prices move only when set: keep the market ticking so bars form.
             _scenario.SetPrice(TradingScenario.Btc, price += 1m);

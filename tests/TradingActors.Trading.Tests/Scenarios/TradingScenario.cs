@@ -1,24 +1,30 @@
-using TradingActors.Actors;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Akka.TestKit.Xunit2;
 using TradingActors.Binance;
 using TradingActors.Binance.Common;
 using TradingActors.Exchange;
-using TradingActors.Persistence;
-using TradingActors.Persistence.Journal;
 using TradingActors.Simulator;
 using TradingActors.Simulator.Engine;
 using TradingActors.Simulator.Ledger;
-using TradingActors.TestKit;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Positions;
-using TradingActors.Trading.Serialization;
+using TradingActors.Trading.ReadSide;
+using TradingActors.Trading.Tests.Support;
+using TradingActors.Trading.Time;
 using static TradingActors.Trading.Gateways.ExchangeGateway;
 
 namespace TradingActors.Trading.Tests.Scenarios;
 
 /// <summary>
-/// The trading actors against the in-process simulator (real HTTP and WebSocket on loopback) with a SQLite
-/// journal in a temporary directory. Prices move only when a test sets them.
+/// The trading actors against the in-process simulator (real HTTP and WebSocket on loopback), on a one-node cluster
+/// with an Akka.Persistence.Sql journal on SQLite in a temporary directory. Prices move only when a test sets them.
+/// <see cref="Kit"/> is an Akka test kit on the node's actor system (probes, AwaitAssert).
 /// </summary>
 public sealed class TradingScenario : IAsyncDisposable
 {
@@ -40,7 +46,13 @@ public sealed class TradingScenario : IAsyncDisposable
 
     public SimulatorServer Simulator { get; private set; }
 
+
     public ActorSystem System { get; private set; } = null!;
+
+    public TestKit Kit { get; private set; } = null!;
+
+    /// <summary>The read side's position list (<see cref="PositionListProjection"/>), as the node starts it.</summary>
+    public IActorRef PositionList { get; private set; } = null!;
 
     public MarketActors Futures { get; private set; } = null!;
 
@@ -65,10 +77,13 @@ public sealed class TradingScenario : IAsyncDisposable
     /// <summary>Starts the actors on the journal (again, after <see cref="StopNodeAsync"/>: a restart).</summary>
     public async Task StartNodeAsync()
     {
-        System = ActorSystem.Create("scenario", new ActorSystemSettings { TimeProvider = _clock });
-        System.AddPersistence(
-            new JournalOptions { SqlitePath = Path.Combine(_directory, "journal.db") },
-            TradingJson.CreateSerializer());
+        System = ActorSystem.Create("scenario", ScenarioConfig.Sqlite(_directory).WithFallback(TradingClock.Config(_clock)));
+        Kit = new TestKit(System);
+        var cluster = Cluster.Get(System);
+        var up = new TaskCompletionSource();
+        cluster.RegisterOnMemberUp(up.SetResult);
+        await cluster.JoinAsync(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(15));
         var options = new BinanceOptions
         {
             Endpoints = BinanceEndpoints.ForSimulator(Simulator.BaseAddress),
@@ -80,8 +95,9 @@ public sealed class TradingScenario : IAsyncDisposable
         _spotExchange = new BinanceSpotExchange(options, credentials);
         var routerSettings = new RouterSettings { UnknownQueryBackoff = TimeSpan.FromMilliseconds(100), UnknownQueryAttempts = 3 };
         var streams = new[] { MarketDataSubscription.BookTickerOf(Btc) };
-        Futures = MarketActors.Start(System, new MarketContext(_futuresExchange, routerSettings), streams, _positionSettings);
-        Spot = MarketActors.Start(System, new MarketContext(_spotExchange, routerSettings), streams, _positionSettings);
+        PositionList = System.ActorOf(PositionListProjection.Props(SqlReadJournal.Identifier), "position-list");
+        Futures = await MarketActors.StartAsync(System, new MarketContext(_futuresExchange, routerSettings), streams, _positionSettings);
+        Spot = await MarketActors.StartAsync(System, new MarketContext(_spotExchange, routerSettings), streams, _positionSettings);
         GatewayStatus? futures = null, spot = null;
         await WaitUntilAsync(
             async () =>
@@ -106,7 +122,6 @@ public sealed class TradingScenario : IAsyncDisposable
     public async Task StopNodeAsync()
     {
         await System.Terminate();
-        await System.DisposeAsync();
         _futuresExchange?.Dispose();
         _spotExchange?.Dispose();
     }
@@ -128,21 +143,28 @@ public sealed class TradingScenario : IAsyncDisposable
     /// </summary>
     public async Task AppendToJournalAsync(string persistenceId, object payload)
     {
-        var system = ActorSystem.Create("journal-edit");
+        var system = ActorSystem.Create("journal-edit", ScenarioConfig.Sqlite(_directory));
         try
         {
-            system.AddPersistence(new JournalOptions { SqlitePath = Path.Combine(_directory, "journal.db") }, TradingJson.CreateSerializer());
-            var journal = system.Persistence().Journal;
-            var next = await journal.ReadHighestSequenceNrAsync(persistenceId) + 1;
-            var results = await journal.WriteMessagesAsync([new AtomicWrite([new PersistentRepresentation(persistenceId, next, payload, "scenario")])]);
-            Assert.All(results, Assert.Null);
+            var probe = new TestKit(system).CreateTestProbe();
+            system.ActorOf(Akka.Actor.Props.Create(() => new JournalWriter(persistenceId, payload, probe.Ref)));
+            await probe.ExpectMsgAsync<JournalWriter.Written>(TimeSpan.FromSeconds(15));
         }
         finally
         {
             await system.Terminate();
-            await system.DisposeAsync();
         }
     }
+
+    /// <summary>A persistence id's events as the SQL read journal returns them.</summary>
+    public async Task<IReadOnlyList<object>> EventsAsync(string persistenceId) =>
+        await ReadJournal.CurrentEventsByPersistenceId(persistenceId, 0, long.MaxValue).Select(e => e.Event).RunWith(Sink.Seq<object>(), System.Materializer());
+
+    /// <summary>The events of a tag as the SQL read journal returns them.</summary>
+    public async Task<IReadOnlyList<object>> TaggedAsync(string tag) =>
+        await ReadJournal.CurrentEventsByTag(tag, Offset.NoOffset()).Select(e => e.Event).RunWith(Sink.Seq<object>(), System.Materializer());
+
+    private SqlReadJournal ReadJournal => PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
     public void SetPrice(Symbol symbol, decimal price)
     {
@@ -171,8 +193,12 @@ public sealed class TradingScenario : IAsyncDisposable
         return view!;
     }
 
-    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, Func<string>? describe = null) =>
-        Eventually.ThatAsync(condition, describe ?? (() => "condition not met in time"), timeout ?? TimeSpan.FromSeconds(15));
+    /// <summary>Asks until <paramref name="condition"/> holds (the test kit's AwaitAssert), failing with <paramref name="describe"/>.</summary>
+    public Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, Func<string>? describe = null) =>
+        Kit.AwaitAssertAsync(
+            async () => Assert.True(await condition(), describe?.Invoke() ?? "condition not met in time"),
+            timeout ?? TimeSpan.FromSeconds(15),
+            TimeSpan.FromMilliseconds(50));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Exchange;
 using TradingActors.Trading.Orders;
 using TradingActors.Trading.Strategy;
@@ -101,6 +101,57 @@ public sealed class StrategyDefinitionsTests
             """));
     }
 
+    [Fact]
+    public void An_unchanged_strategy_keeps_the_revision_it_had_before_akka_parsed_the_files()
+    {
+        // Computed by the configuration layer that read the files before Akka's HOCON: signals journaled then carry it.
+        var definition = Assert.Single(Read("""
+            trading-actors.strategies.btc-trend {
+              market = FUTURES
+              symbol = BTCUSDT
+              bar-interval = 2s
+              equity = 5000
+              risk-per-trade = 0.02
+              policy = maker-then-taker
+              maker-window = 3s
+              entry.long {
+                min-confidence = 0.7
+                conditions = [
+                  { when = "ema(9) crosses_above ema(21)", weight = 0.7 }
+                  { when = "rsi(14) < 70", weight = 0.3 }
+                ]
+              }
+              entry.short.when = "ema(9) crosses_below ema(21)"
+              stop-distance = "atr(14) * 2"
+              trailing-distance = 0.010
+              enabled = true
+            }
+            """));
+
+        Assert.Equal("a1b905562fcb", definition.Revision);
+    }
+
+    [Fact]
+    public void A_condition_without_a_rule_names_its_place_in_the_list()
+    {
+        var error = Assert.Throws<FormatException>(() => Read("""
+            trading-actors.strategies.s {
+              market = FUTURES
+              symbol = BTCUSDT
+              entry.long.conditions = [{ when = "close > 1" }, { weight = 0.5 }]
+              stop-distance = "1"
+            }
+            """));
+
+        Assert.Equal("trading-actors.strategies.s.entry.long.conditions.1.when: missing.", error.Message);
+    }
+
+    [Fact]
+    public void A_value_where_a_strategy_block_belongs_is_left_out()
+    {
+        Assert.Empty(Read("trading-actors.strategies.stray = 1"));
+    }
+
     private static IReadOnlyList<StrategyDefinition> Read(string hocon) =>
-        StrategyDefinitions.Read(new ConfigurationBuilder().AddHoconString(hocon).Build());
+        StrategyDefinitions.Read(ConfigurationFactory.ParseString(hocon));
 }

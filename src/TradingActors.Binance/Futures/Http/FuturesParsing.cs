@@ -45,6 +45,8 @@ internal static class FuturesParsing
         ReduceOnly = a.ReduceOnly,
         PositionSide = BinanceWireEnums.ParsePositionSide(a.PositionSide),
         TriggeredOrderId = a.ActualOrderId > 0 ? a.ActualOrderId : null,
+        ActivationPrice = a.ActivatePrice is > 0 ? a.ActivatePrice : null,
+        CallbackRatePercent = a.CallbackRate is > 0 ? a.CallbackRate : null,
         UpdatedAt = BinanceJson.Time(Math.Max(a.UpdateTime, a.CreateTime)),
     };
 

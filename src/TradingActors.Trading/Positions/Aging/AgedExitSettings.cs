@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 
 namespace TradingActors.Trading.Positions.Aging;
 
@@ -39,29 +39,25 @@ public sealed record AgedExitSettings
     /// <summary>How often the actor re-evaluates aged positions when no price arrives.</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromMinutes(1);
 
-    public static AgedExitSettings Read(IConfiguration configuration)
+    /// <summary>Reads the block <c>trading-actors.positions.aged-exit</c> of the root configuration; absent keys keep their defaults.</summary>
+    public static AgedExitSettings Read(Config config)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("trading-actors:positions:aged-exit");
+        ArgumentNullException.ThrowIfNull(config);
+        var c = new ConfigValues(config, Block);
         var d = new AgedExitSettings();
         return new AgedExitSettings
         {
-            Enabled = Bool(section, "enabled") ?? d.Enabled,
-            MaxAge = Positive(ConfigValues.Duration(section, Block, "max-age"), "max-age") ?? d.MaxAge,
-            GracePeriod = NonNegative(ConfigValues.Duration(section, Block, "grace-period"), "grace-period") ?? d.GracePeriod,
-            LossStepPerHour = Fraction(section, "loss-step-per-hour", allowZero: false) ?? d.LossStepPerHour,
-            Acceleration = AtLeastOne(ConfigValues.Decimal(section, Block, "acceleration"), "acceleration") ?? d.Acceleration,
-            AccelerateAfter = NonNegative(ConfigValues.Duration(section, Block, "accelerate-after"), "accelerate-after") ?? d.AccelerateAfter,
-            MaxLoss = Fraction(section, "max-loss", allowZero: false) ?? d.MaxLoss,
-            CommissionRate = Fraction(section, "commission-rate", allowZero: true) ?? d.CommissionRate,
-            CheckInterval = Positive(ConfigValues.Duration(section, Block, "check-interval"), "check-interval") ?? d.CheckInterval,
+            Enabled = c.Bool("enabled") ?? d.Enabled,
+            MaxAge = Positive(c.Duration("max-age"), "max-age") ?? d.MaxAge,
+            GracePeriod = NonNegative(c.Duration("grace-period"), "grace-period") ?? d.GracePeriod,
+            LossStepPerHour = Fraction(c, "loss-step-per-hour", allowZero: false) ?? d.LossStepPerHour,
+            Acceleration = AtLeastOne(c.Decimal("acceleration"), "acceleration") ?? d.Acceleration,
+            AccelerateAfter = NonNegative(c.Duration("accelerate-after"), "accelerate-after") ?? d.AccelerateAfter,
+            MaxLoss = Fraction(c, "max-loss", allowZero: false) ?? d.MaxLoss,
+            CommissionRate = Fraction(c, "commission-rate", allowZero: true) ?? d.CommissionRate,
+            CheckInterval = Positive(c.Duration("check-interval"), "check-interval") ?? d.CheckInterval,
         };
     }
-
-    private static bool? Bool(IConfiguration section, string key) =>
-        section[key] is not { Length: > 0 } text ? null
-        : bool.TryParse(text, out var value) ? value
-        : throw new FormatException($"{Block}.{key}: '{text}' is not true or false.");
 
     private static TimeSpan? Positive(TimeSpan? value, string key) =>
         value is { } v && v <= TimeSpan.Zero ? throw new FormatException($"{Block}.{key}: must be longer than zero.") : value;
@@ -73,9 +69,9 @@ public sealed record AgedExitSettings
         value is { } v && v < 1m ? throw new FormatException($"{Block}.{key}: '{v}' must be at least 1.") : value;
 
     // Fractions, not percentages: a typo such as 10 (meaning 10 %) must fail instead of accepting a 1000 % loss.
-    private static decimal? Fraction(IConfiguration section, string key, bool allowZero)
+    private static decimal? Fraction(ConfigValues c, string key, bool allowZero)
     {
-        var value = ConfigValues.Decimal(section, Block, key);
+        var value = c.Decimal(key);
         return value is { } v && (v >= 1m || v < 0m || (v == 0m && !allowZero))
             ? throw new FormatException($"{Block}.{key}: '{v}' must be a fraction {(allowZero ? "from 0" : "above 0")} and below 1 (0.005 = 0.5 %).")
             : value;

@@ -1,4 +1,4 @@
-using TradingActors.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Positions.Aging;
 
@@ -7,15 +7,17 @@ namespace TradingActors.Trading.Tests.Positions.Aging;
 // Long at 100 with default settings: breakeven 100.08, progressive from 11 h at 0.006 per whole hour, emergency at 28 h.
 public sealed class AgedExitHistoryTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const decimal Entry = 100m;
     private static readonly AgedExitSettings Defaults = new();
     private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
-    private readonly DateTimeOffset _openedAt = ManualTimeProvider.DefaultStart;
+    private readonly DateTimeOffset _openedAt = Start;
 
     [Fact]
     public void Only_phase_and_target_changes_are_journaled()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(Start);
         var journal = new List<AgedExitPhaseChanged>();
 
         RunUntil(clock, journal, TimeSpan.FromHours(30));
@@ -41,12 +43,12 @@ public sealed class AgedExitHistoryTests
     [Fact]
     public void A_restart_in_the_middle_of_the_progressive_phase_resumes_where_continuous_evaluation_would_be()
     {
-        var continuousClock = new ManualTimeProvider();
+        var continuousClock = new FakeTimeProvider(Start);
         var continuous = new List<AgedExitPhaseChanged>();
         RunUntil(continuousClock, continuous, TimeSpan.FromHours(30));
 
         // The first life runs to 14 h 30 and stops; the node is down until 16 h 45.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(Start);
         var firstLife = new List<AgedExitPhaseChanged>();
         RunUntil(clock, firstLife, TimeSpan.FromHours(14.5));
         clock.Advance(TimeSpan.FromHours(16.75) - (clock.GetUtcNow() - _openedAt));
@@ -72,7 +74,7 @@ public sealed class AgedExitHistoryTests
     [Fact]
     public void A_restart_in_the_middle_of_grace_changes_nothing_and_keeps_the_breakeven_target()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(Start);
         var firstLife = new List<AgedExitPhaseChanged>();
         RunUntil(clock, firstLife, TimeSpan.FromHours(5));
         clock.Advance(TimeSpan.FromHours(4));
@@ -86,7 +88,7 @@ public sealed class AgedExitHistoryTests
     }
 
     // Evaluates once per minute, as the actor's check timer would, journaling what changed.
-    private void RunUntil(ManualTimeProvider clock, List<AgedExitPhaseChanged> journal, TimeSpan age)
+    private void RunUntil(FakeTimeProvider clock, List<AgedExitPhaseChanged> journal, TimeSpan age)
     {
         var last = AgedExitHistory.Recover(journal);
         while (clock.GetUtcNow() - _openedAt < age)

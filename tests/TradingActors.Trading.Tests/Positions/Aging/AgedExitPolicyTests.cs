@@ -1,4 +1,4 @@
-using TradingActors.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Positions.Aging;
 
@@ -9,10 +9,12 @@ namespace TradingActors.Trading.Tests.Positions.Aging;
 // is before that, so every progressive hour costs 0.005 × 1.2 = 0.006.
 public sealed class AgedExitPolicyTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const decimal Entry = 100m;
     private static readonly AgedExitSettings Defaults = new();
-    private readonly ManualTimeProvider _clock = new();
-    private readonly DateTimeOffset _openedAt = ManualTimeProvider.DefaultStart;
+    private readonly FakeTimeProvider _clock = new(Start);
+    private readonly DateTimeOffset _openedAt = Start;
 
     public static TheoryData<PositionDirection, double, AgedExitPhase, decimal?, decimal> Targets => new()
     {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Akka.Configuration;
 using TradingActors.Trading.Positions.Aging;
 
 namespace TradingActors.Trading.Tests.Positions.Aging;
@@ -95,5 +95,5 @@ public sealed class AgedExitSettingsTests
     }
 
     private static AgedExitSettings Read(string hocon) =>
-        AgedExitSettings.Read(new ConfigurationBuilder().AddHoconString(hocon).Build());
+        AgedExitSettings.Read(ConfigurationFactory.ParseString(hocon));
 }
