@@ -45,7 +45,14 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
 
     public Task<IReadOnlyList<Balance>> GetBalancesAsync(CancellationToken ct = default) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<Fill>> GetTradesAsync(Symbol symbol, DateTimeOffset? since = null, CancellationToken ct = default) => throw new NotSupportedException();
+    /// <summary>The engine's latest fills: a finished intent fetches its trades when no stream brought them.</summary>
+    public Task<IReadOnlyList<Fill>> GetTradesAsync(Symbol symbol, DateTimeOffset? since = null, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Fill>>(engine.Trades(Simulator.Engine.MarketKind.Futures, symbol.Value, 1000).Select(t => new Fill
+        {
+            Market = Market.Futures, Symbol = symbol, TradeId = t.Id, OrderId = t.OrderId, Side = t.Side == EngineSide.Buy ? OrderSide.Buy : OrderSide.Sell,
+            Price = t.Price, Quantity = t.Qty, QuoteQuantity = t.QuoteQty, Commission = t.Commission, CommissionAsset = t.CommissionAsset,
+            RealizedPnl = t.RealizedPnl, IsMaker = t.IsMaker, Time = DateTimeOffset.FromUnixTimeMilliseconds(t.Time),
+        }).ToList());
 
     public Task<AlgoOrderOutcome> PlaceConditionalOrderAsync(ConditionalOrderRequest request, CancellationToken ct = default) => throw new NotSupportedException();
 

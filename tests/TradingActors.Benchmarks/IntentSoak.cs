@@ -57,7 +57,8 @@ public sealed class IntentSoak : IBenchmarkSuite
         cluster.RegisterOnMemberUp(up.SetResult);
         await cluster.JoinAsync(cluster.SelfAddress);
         await up.Task;
-        var market = new MarketContext(exchange, new RouterSettings());
+        // No user-data stream here: a filled intent fetches its trades at once instead of waiting for the stream.
+        var market = new MarketContext(exchange, new RouterSettings { TradeSettleTimeout = TimeSpan.Zero });
         var completions = new System.Collections.Concurrent.ConcurrentDictionary<IntentId, TaskCompletionSource>();
         var sharding = ClusterSharding.Get(system);
         var settings = ClusterShardingSettings.Create(system).WithRememberEntities(true);

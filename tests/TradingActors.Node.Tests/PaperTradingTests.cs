@@ -74,7 +74,15 @@ public sealed class PaperTradingTests : IAsyncLifetime
         await _host.DisposeAsync();
         try
         {
-            if (Environment.GetEnvironmentVariable("KEEP_PAPER") is { } keep) { Directory.Move(_directory, keep); } else { Directory.Delete(_directory, recursive: true); }
+            // KEEP_PAPER=<dir> keeps the node's journal and log for reading after a failure.
+            if (Environment.GetEnvironmentVariable("KEEP_PAPER") is { } keep)
+            {
+                Directory.Move(_directory, keep);
+            }
+            else
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
         }
         catch (IOException)
         {
