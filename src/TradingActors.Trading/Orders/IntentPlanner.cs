@@ -42,6 +42,18 @@ public static class IntentPlanner
         };
     }
 
+    /// <summary>
+    /// After a crash: the cancels of the intent's own legs that were journaled but never answered. Each may or may not
+    /// have reached the exchange, so its attempt ends (else it would block every later cancel and step for good), and
+    /// its target, if still working, is asked about and cancelled again only once the answer shows it open.
+    /// A cancel intent's own legs are not among them: its planner repeats the cancel itself.
+    /// </summary>
+    public static IReadOnlyList<LegData> UnansweredCancels(IntentData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.Spec is OrderIntentSpec.Cancel ? [] : data.Legs.Where(l => l.Kind == LegKind.Cancel && !l.IsTerminal).ToList();
+    }
+
     /// <summary>What follows a leg's progress: a stop order that rests protects; an armed intent may be done.</summary>
     public static IntentStep AfterProgress(IntentData data, LegData leg)
     {
@@ -77,6 +89,10 @@ public static class IntentPlanner
         ArgumentNullException.ThrowIfNull(leg);
         switch (data.Spec)
         {
+            case OrderIntentSpec.Stop or OrderIntentSpec.Bracket when leg.RejectCode == ExchangeErrorCodes.OrderDoesNotExist:
+                // Never placed (a crash kept it from the exchange): nothing says the symbol cannot hold a stop, so the
+                // stop fails and its position places it again.
+                return new IntentStep.Finish(IntentStatus.Failed, LastRejection(data)!);
             case OrderIntentSpec.Stop stop when leg.Kind == LegKind.SpotStop:
                 // The symbol cannot hold a stop order: the node holds it instead.
                 return new IntentStep.ArmGuard(stop.Quantity, stop.TriggerPrice, $"stop order refused ({leg.RejectCode})");

@@ -49,6 +49,16 @@ public sealed partial class OrderIntent
             Timers.StartSingleTimer($"recancel-{leg.Leg}", new Recancel(leg.Leg), Settings.UnknownQueryBackoff);
         }
 
+        if (answered.IsQuery && _cancelIfOpen.Contains(leg.Leg) && LegSettlement.IsAccepted(answered.Outcome))
+        {
+            // The cancel a crash left unanswered did not take (or never left): the leg is still open, so cancel it again.
+            _cancelIfOpen.Remove(leg.Leg);
+            if (LegSettlement.IsStillOpen(answered.Outcome))
+            {
+                SendCancel(leg);
+            }
+        }
+
         switch (LegSettlement.Classify(leg, answered.Outcome, answered.IsQuery))
         {
             case LegVerdict.NothingNew:

@@ -251,6 +251,31 @@ public sealed class IntentPlannerTests
     }
 
     [Fact]
+    public void A_stop_that_never_reached_the_exchange_fails_instead_of_becoming_a_guard_stop()
+    {
+        var neverPlaced = StopIntent().Sent("sl", LegKind.SpotStop, 1m, 90m).Rejected("sl", ExchangeErrorCodes.OrderDoesNotExist, "order not found after repeated queries");
+
+        Assert.Equal(
+            new IntentStep.Finish(IntentStatus.Failed, "rejected -2013: order not found after repeated queries"),
+            IntentPlanner.AfterRejection(neverPlaced, neverPlaced.Leg("sl")!));
+    }
+
+    [Fact]
+    public void After_a_crash_the_unanswered_cancels_of_its_own_legs_are_settled_but_a_cancel_intent_repeats_its_own()
+    {
+        var oco = Submitted(new OrderIntentSpec.Bracket { Market = Market.Spot, Symbol = Btc, Quantity = 1m, TakeProfitPrice = 120m, StopPrice = 90m })
+            .Sent("oco", LegKind.Oco, 1m, 90m).Progressed("oco", OrderStatus.New).Established("oco", ProtectionKind.Oco, 90m);
+        var answered = oco.Sent("ocox", LegKind.Cancel, 0m).Progressed("ocox", OrderStatus.Canceled);
+        var unanswered = answered.Sent("ocoxx", LegKind.Cancel, 0m);
+        var cancelIntent = Submitted(new OrderIntentSpec.Cancel { Market = Market.Spot, Symbol = Btc, Target = ClientOrderId.Create("ta-foreign") })
+            .Sent("cx", LegKind.Cancel, 0m);
+
+        Assert.Empty(IntentPlanner.UnansweredCancels(answered));
+        Assert.Equal(["ocoxx"], IntentPlanner.UnansweredCancels(unanswered).Select(l => l.Leg));
+        Assert.Empty(IntentPlanner.UnansweredCancels(cancelIntent));
+    }
+
+    [Fact]
     public void A_refused_oco_becomes_a_separate_stop_and_a_refused_bracket_stop_a_guard()
     {
         var bracket = Submitted(new OrderIntentSpec.Bracket { Market = Market.Spot, Symbol = Btc, Quantity = 1m, TakeProfitPrice = 120m, StopPrice = 90m });
