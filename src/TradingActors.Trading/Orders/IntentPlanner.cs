@@ -30,6 +30,9 @@ public static class IntentPlanner
                 : new IntentStep.PlaceOrder(IntentLegs.Stop, LegKind.SpotStop, stop.Side, stop.Quantity, stop.TriggerPrice),
             OrderIntentSpec.TakeProfit takeProfit when data.Legs.Count == 0 =>
                 new IntentStep.PlaceConditional(IntentLegs.TakeProfit, takeProfit.Side, takeProfit.Quantity, takeProfit.TriggerPrice, TakeProfit: true, ClosePosition: false),
+            OrderIntentSpec.TrailingStop trailing when data.Legs.Count == 0 => market.Market == Market.Futures
+                ? new IntentStep.PlaceTrailingStop(IntentLegs.TrailingStop, trailing.Side, trailing.Quantity, trailing.CallbackRatePercent, trailing.ActivationPrice)
+                : new IntentStep.Finish(IntentStatus.Failed, "a trailing stop order needs a futures market"),
             OrderIntentSpec.Bracket bracket when data.Legs.Count == 0 => new IntentStep.PlaceOco(bracket.Quantity, bracket.TakeProfitPrice, bracket.StopPrice),
 
             // Only a crash brings a cancel back here with a leg already sent: repeating a cancel is harmless (a second
@@ -61,7 +64,13 @@ public static class IntentPlanner
         ArgumentNullException.ThrowIfNull(leg);
         if (leg.Kind is LegKind.ConditionalStop or LegKind.SpotStop && leg.Protection is null && !leg.IsTerminal)
         {
-            return new IntentStep.Establish(leg.Leg, data.Spec is OrderIntentSpec.TakeProfit ? ProtectionKind.TakeProfit : ProtectionKind.Stop, leg.Price ?? 0m);
+            var kind = data.Spec switch
+            {
+                OrderIntentSpec.TakeProfit => ProtectionKind.TakeProfit,
+                OrderIntentSpec.TrailingStop => ProtectionKind.TrailingStop,
+                _ => ProtectionKind.Stop,
+            };
+            return new IntentStep.Establish(leg.Leg, kind, leg.Price ?? 0m);
         }
 
         return data.Status == IntentStatus.Armed ? AfterArmedProgress(data, leg) : IntentStep.Continue.Instance;

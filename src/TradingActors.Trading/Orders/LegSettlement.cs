@@ -108,6 +108,11 @@ public static class LegSettlement
     public static CancelVerdict AfterCancel(LegData target, object outcome)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (target.IsTerminal && !IsAccepted(outcome))
+        {
+            return CancelVerdict.AlreadyEnded.Instance;
+        }
+
         return outcome switch
         {
             OrderOutcome.Accepted accepted => new CancelVerdict.Settled(FromOrder(accepted.Order)),

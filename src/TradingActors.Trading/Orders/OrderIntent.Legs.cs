@@ -91,10 +91,11 @@ public sealed partial class OrderIntent
             return;
         }
 
-        // Cancelling one of our own legs: the answer (or a query) settles the target leg.
-        var target = _data.Leg(IntentLegs.TargetOf(cancel.Leg));
+        // Cancelling one of our own legs: the answer (or a query) settles the target leg, as it stands once the
+        // answer is journaled (the stream may have ended it meanwhile).
         Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () =>
         {
+            var target = _data.Leg(IntentLegs.TargetOf(cancel.Leg));
             if (_exitAfterCancel && LegSettlement.IsAccepted(outcome))
             {
                 // The guard's exit is journaled before the stop's end, so the end does not finish the intent while the
@@ -107,6 +108,9 @@ public sealed partial class OrderIntent
             {
                 case CancelVerdict.Settled settled:
                     Progress(target!, settled.Target);
+                    break;
+                case CancelVerdict.AlreadyEnded:
+                    AfterProgress(target!.Leg);
                     break;
                 case CancelVerdict.NotOpen:
                     _notOpen.Add(target!.Leg);

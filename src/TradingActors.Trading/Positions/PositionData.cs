@@ -68,8 +68,9 @@ public sealed record PositionData
 
     public bool IsOpen => State is PositionState.Active or PositionState.PendingClosing;
 
+    /// <summary>The newest stop (an exchange-held trailing stop rests beside it and is not one).</summary>
     public Protection? ActiveStop => Protections.Values
-        .Where(p => p.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco or ProtectionKind.TrailingStop)
+        .Where(p => p.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco)
         .OrderByDescending(p => p.ArmedAt)
         .FirstOrDefault();
 
@@ -111,8 +112,8 @@ public sealed record PositionData
             ProtectionArmed e => data with
             {
                 Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
-                StopAttempts = e.Kind == ProtectionKind.TakeProfit ? StopAttempts : StopAttempts + 1,
-                StopFailures = e.Kind == ProtectionKind.TakeProfit ? StopFailures : 0,
+                StopAttempts = IsCompanion(e.Kind) ? StopAttempts : StopAttempts + 1,
+                StopFailures = IsCompanion(e.Kind) ? StopFailures : 0,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
                 RequestedStop = RequestedStop == e.TriggerPrice ? null : RequestedStop,
             },
@@ -135,6 +136,9 @@ public sealed record PositionData
             _ => throw new InvalidStateTransitionException(State, evt),
         };
     }
+
+    /// <summary>A take profit or an exchange-held trailing stop rests beside the stop: it is not a stop attempt.</summary>
+    private static bool IsCompanion(ProtectionKind kind) => kind is ProtectionKind.TakeProfit or ProtectionKind.TrailingStop;
 }
 
 public sealed record Protection(IntentId Intent, ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset ArmedAt);

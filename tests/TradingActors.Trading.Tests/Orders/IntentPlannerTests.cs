@@ -190,6 +190,20 @@ public sealed class IntentPlannerTests
     }
 
     [Fact]
+    public void A_trailing_stop_is_a_trailing_algo_order_on_futures_that_protects_as_a_trailing_stop_and_is_refused_on_spot()
+    {
+        var spec = new OrderIntentSpec.TrailingStop
+        {
+            Market = Market.Futures, Symbol = Btc, Side = OrderSide.Sell, Quantity = 1m, CallbackRatePercent = 2m, ActivationPrice = 105m,
+        };
+        var resting = Submitted(spec).Sent("ts", LegKind.ConditionalStop, 1m, 105m, OrderSide.Sell).Progressed("ts", OrderStatus.New);
+
+        Assert.Equal(new IntentStep.PlaceTrailingStop("ts", OrderSide.Sell, 1m, 2m, 105m), IntentPlanner.Next(Submitted(spec), Futures(), sliceDue: true, anyInFlight: false));
+        Assert.Equal(new IntentStep.Establish("ts", ProtectionKind.TrailingStop, 105m), IntentPlanner.AfterProgress(resting, resting.Leg("ts")!));
+        Assert.IsType<IntentStep.Finish>(IntentPlanner.Next(Submitted(spec), Spot(), sliceDue: true, anyInFlight: false));
+    }
+
+    [Fact]
     public void A_cancel_intent_cancels_under_a_fresh_leg_and_gives_up_after_its_attempts()
     {
         var target = ClientOrderId.Create("ta-other-m1");

@@ -166,6 +166,16 @@ public sealed class LegSettlementTests
     }
 
     [Fact]
+    public void A_cancel_of_a_leg_that_ended_meanwhile_is_done_at_once_whatever_it_was_answered()
+    {
+        var filled = Sent.Progressed("m1", OrderStatus.Filled, 1m).Leg("m1")!;
+
+        Assert.IsType<CancelVerdict.AlreadyEnded>(LegSettlement.AfterCancel(filled, new OrderOutcome.Rejected(ExchangeErrorCodes.UnknownOrderSent, "unknown order")));
+        Assert.IsType<CancelVerdict.AlreadyEnded>(LegSettlement.AfterCancel(filled, new OrderOutcome.Unknown("timeout")));
+        Assert.IsType<CancelVerdict.Settled>(LegSettlement.AfterCancel(filled, new OrderOutcome.Accepted(Order(OrderStatus.Filled, 1m))));
+    }
+
+    [Fact]
     public void The_answer_to_a_cancel_intent_is_its_whole_result()
     {
         Assert.Equal(new IntentStep.Finish(IntentStatus.Completed, "cancelled"), LegSettlement.AfterCancelIntent(new OrderOutcome.Accepted(Order(OrderStatus.Canceled, 0m))));
