@@ -223,7 +223,7 @@ public sealed partial class OrderIntent
 
         if (update.LastFill is { } fill && !leg.TradeIds.Contains(fill.TradeId))
         {
-            Apply(Recorded(leg, fill), () => Progress(_data.Leg(leg.Leg)!, LegSettlement.FromOrder(update.Order)));
+            RecordFill(leg, fill, () => Progress(_data.Leg(leg.Leg)!, LegSettlement.FromOrder(update.Order)));
             return;
         }
 

@@ -34,6 +34,9 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
 
     // Legs whose cancel a crash left unanswered: cancelled again once a query shows them still open.
     private readonly HashSet<string> _cancelIfOpen = [];
+
+    // Trades whose commission (in a third asset, BNB) waits for that asset's price before it is journaled.
+    private readonly HashSet<long> _valuing = [];
     private IntentData _data = IntentData.Empty;
     private bool _sliceDue = true;
     private bool _exitAfterCancel;
@@ -89,6 +92,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
         });
         Command<SettleTrades>(_ => OnSettleTrades());
         Command<TradesFetched>(OnTradesFetched);
+        Command<FeeAssetPriced>(OnFeeAssetPriced);
         Command<SliceDue>(_ =>
         {
             _sliceDue = true;
@@ -275,4 +279,6 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
     private sealed record TradesFetched(IReadOnlyList<Fill> Fills, string? Error = null);
 
     private sealed record Recancel(string Leg);
+
+    private sealed record FeeAssetPriced(string Leg, Fill Fill, decimal? Price, string? Error = null);
 }

@@ -22,6 +22,9 @@ public sealed record PositionData
     /// <summary>The quantity asked for at entry.</summary>
     public decimal RequestedQuantity { get; init; }
 
+    /// <summary>What the entry's fills added up to (a correction or a partial exit does not change it).</summary>
+    public decimal EnteredQuantity { get; init; }
+
     /// <summary>The quantity held now (what filled, or what the reconciler found).</summary>
     public decimal Quantity { get; init; }
     public decimal DecisionPrice { get; init; }
@@ -104,6 +107,7 @@ public sealed record PositionData
                 // Several fills of one entry average into one entry price.
                 EntryPrice = Quantity + e.Quantity == 0m ? 0m : ((EntryPrice * Quantity) + (e.AveragePrice * e.Quantity)) / (Quantity + e.Quantity),
                 Quantity = Quantity + e.Quantity,
+                EnteredQuantity = EnteredQuantity + e.Quantity,
                 Fees = Fees + e.Fees,
                 EntryFees = EntryFees + e.Fees,
                 ActiveSince = ActiveSince ?? e.At,

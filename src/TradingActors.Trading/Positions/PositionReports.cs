@@ -20,6 +20,11 @@ public static class PositionReports
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(report);
+        if (data.State == PositionState.Active && report.Status is IntentStatus.Completed or IntentStatus.Unresolved)
+        {
+            return RestOfEntry(data, report, now);
+        }
+
         if (data.State != PositionState.PendingEntry)
         {
             return ReportDecision.Nothing;
@@ -33,6 +38,24 @@ public static class PositionReports
             IntentStatus.Unresolved when !verifying => new([], [PositionAction.VerifyEntry.Instance]),
             _ => ReportDecision.Nothing,
         };
+    }
+
+    /// <summary>
+    /// Another source (the exchange's position) confirmed the entry while its intent was still working (a TWAP between
+    /// slices, after a restart): what the intent executed beyond what was recorded is the rest of the entry, at the price
+    /// the rest was bought at. A reconciler's correction that already counted it leaves nothing to add.
+    /// </summary>
+    private static ReportDecision RestOfEntry(PositionData data, IntentReport report, DateTimeOffset now)
+    {
+        var net = report.FilledQuantity - report.BaseFees;
+        var rest = Math.Min(net - data.EnteredQuantity, net - data.Quantity);
+        if (rest <= 0m)
+        {
+            return ReportDecision.Nothing;
+        }
+
+        var restPrice = ((report.AveragePrice * net) - (data.EntryPrice * data.EnteredQuantity)) / rest;
+        return new([new EntryFilled(rest, restPrice > 0m ? restPrice : report.AveragePrice, Math.Max(report.Fees - data.EntryFees, 0m), "order", now)], []);
     }
 
     /// <summary>

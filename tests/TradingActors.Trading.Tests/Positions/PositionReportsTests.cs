@@ -68,6 +68,22 @@ public sealed class PositionReportsTests
     }
 
     [Fact]
+    public void An_entry_the_exchange_position_confirmed_while_its_twap_still_worked_adds_the_rest_once_the_intent_reports_it()
+    {
+        // Restarted between TWAP slices, the position saw 0.4 on the exchange and became active; the intent went on to 1.
+        var early = Pending().Apply(new EntryFilled(0.4m, 100m, 0m, "position-query", T0));
+
+        var decision = PositionReports.OnEntry(early, Report(Entry, IntentStatus.Completed, 1m, 101.2m, fees: 0.1m), verifying: true, T0);
+
+        var rest = Assert.IsType<EntryFilled>(Assert.Single(decision.Events));
+        Assert.Equal((0.6m, 102m, 0.1m), (rest.Quantity, rest.AveragePrice, rest.Fees));
+        var after = early.Apply(rest);
+        Assert.Equal((1m, 101.2m), (after.Quantity, after.EntryPrice));
+        Assert.Empty(PositionReports.OnEntry(after, Report(Entry, IntentStatus.Completed, 1m, 101.2m, fees: 0.1m), verifying: true, T0).Events);
+        Assert.Empty(PositionReports.OnEntry(early.Apply(new QuantityCorrected(1m, T0)), Report(Entry, IntentStatus.Completed, 1m, 101.2m), verifying: true, T0).Events);
+    }
+
+    [Fact]
     public void Entry_reports_after_the_entry_are_ignored()
     {
         Assert.True(PositionReports.OnEntry(Active(), Report(Entry, IntentStatus.Completed, 1m, 100m), verifying: false, T0).IsNothing);
