@@ -23,7 +23,7 @@ namespace TradingActors.Benchmarks;
 /// </summary>
 public sealed class IntentSoak : IBenchmarkSuite
 {
-    private const int InFlight = 64;
+    private static readonly int InFlight = int.Parse(Environment.GetEnvironmentVariable("INFLIGHT") ?? "64", CultureInfo.InvariantCulture);
 
     public string Name => "intents";
 
@@ -77,10 +77,25 @@ public sealed class IntentSoak : IBenchmarkSuite
         var intents = node.Market.Intents;
         var owner = new PositionId("soak");
         var maxLive = 0;
+        var latencies = new double[total];
         var sampleEvery = Math.Max(1, total / 20);
+        // Warm-up: every shard is allocated by the coordinator and starts its remember-entities store on first use.
+        var warmUp = Math.Min(1_000, total / 5);
+        await MeasureAsync("warm-up", warmUp, i => SubmitAsync($"warm-{i}", i));
         var rate = await MeasureAsync($"{journal.Name}: {total:N0} intents, {InFlight} in flight", total, async i =>
         {
-            var id = new IntentId($"soak-{i}");
+            var started = Stopwatch.GetTimestamp();
+            await SubmitAsync($"soak-{i}", i);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (i % sampleEvery == 0)
+            {
+                maxLive = Math.Max(maxLive, (await TradingShards.LocalEntityIdsAsync(intents, TimeSpan.FromSeconds(30))).Count);
+            }
+        });
+
+        async Task SubmitAsync(string key, int i)
+        {
+            var id = new IntentId(key);
             var done = completions.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             intents.Tell(new SubmitIntent(id, new OrderIntentSpec.Trade
             {
@@ -89,12 +104,7 @@ public sealed class IntentSoak : IBenchmarkSuite
             }, owner));
             await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
             completions.TryRemove(id, out _);
-
-            if (i % sampleEvery == 0)
-            {
-                maxLive = Math.Max(maxLive, (await TradingShards.LocalEntityIdsAsync(intents, TimeSpan.FromSeconds(30))).Count);
-            }
-        });
+        }
 
         // Passivation of the last ones is asynchronous: wait until the shard has let them go.
         var left = int.MaxValue;
@@ -107,6 +117,8 @@ public sealed class IntentSoak : IBenchmarkSuite
             }
         }
 
+        Array.Sort(latencies);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{journal.Name}: submit to completion p50 {latencies[total / 2]:0.0} ms, p99 {latencies[total * 99 / 100]:0.0} ms, max {latencies[^1]:0.0} ms"));
         var heap = GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024);
         await node.DisposeAsync();
         return new SoakResult(journal.Name, rate, left, maxLive, heap);

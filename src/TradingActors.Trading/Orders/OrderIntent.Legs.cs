@@ -20,6 +20,7 @@ public sealed partial class OrderIntent
         {
             var self = Self;
             TradingMetrics.OrderSent(market, kind);
+            TradingMetrics.OrderHandedOver(market, _data.Owner);
             request(clientOrderId).PipeTo(
                 self,
                 success: answer => new LegAnswered(legName, TradingMetrics.OrderAnswered(market, kind, answer, started)),

@@ -201,8 +201,10 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Persist(evt, e =>
         {
+            TradingMetrics.Persisted("intent", started);
             var before = _data.Status;
             _data = _data.Apply(e);
             if (e is not OrderSending && _data.Owner is { } owner)
