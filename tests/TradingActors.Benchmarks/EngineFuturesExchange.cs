@@ -100,7 +100,12 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
         }));
     }
 
-    public Task<AlgoOrderOutcome> CancelConditionalOrderAsync(Symbol symbol, ClientOrderId clientAlgoId, CancellationToken ct = default) => throw new NotSupportedException();
+    public Task<AlgoOrderOutcome> CancelConditionalOrderAsync(Symbol symbol, ClientOrderId clientAlgoId, CancellationToken ct = default) =>
+        Task.FromResult<AlgoOrderOutcome>(new AlgoOrderOutcome.Accepted(new AlgoOrderSnapshot
+        {
+            Symbol = symbol, AlgoId = 0, ClientAlgoId = clientAlgoId, Side = OrderSide.Sell, Type = ConditionalOrderType.StopMarket,
+            Status = AlgoOrderStatus.Canceled, UpdatedAt = DateTimeOffset.UtcNow,
+        }));
 
     public Task<AlgoOrderOutcome> QueryConditionalOrderAsync(Symbol symbol, ClientOrderId clientAlgoId, CancellationToken ct = default) =>
         Task.FromResult<AlgoOrderOutcome>(new AlgoOrderOutcome.Rejected(ExchangeErrorCodes.OrderDoesNotExist, "not kept by the benchmark exchange"));
