@@ -8,6 +8,7 @@ namespace TradingActors.Benchmarks;
 /// A journal under the trading-path benchmarks: the node's own configuration of Akka.Persistence.Sql on SQLite or
 /// PostgreSQL (hocon/persistence.conf's settings), or Akka's in-memory journal as the baseline without a disk.
 /// Each run gets a fresh store; <see cref="ConfigAsync"/> called again returns the same store (a restart).
+/// <c>BENCH_JOURNALS</c> (e.g. <c>sqlite</c>) limits a run to some of the durable journals.
 /// </summary>
 public sealed class BenchJournal : IAsyncDisposable
 {
@@ -29,11 +30,16 @@ public sealed class BenchJournal : IAsyncDisposable
 
     public static BenchJournal InMemory() => new("in-memory journal", null, null);
 
-    public static BenchJournal Sqlite() => new("SQLite", null, _ => ConfigurationFactory.ParseString("plugin = sqlite"));
+    public static BenchJournal? Sqlite(bool always = false) => always || Wanted("sqlite") ? new("SQLite", null, _ => ConfigurationFactory.ParseString("plugin = sqlite")) : null;
 
     /// <summary>A private PostgreSQL server, or null (with the reason printed) where none can start.</summary>
     public static async Task<BenchJournal?> PostgreSqlAsync()
     {
+        if (!Wanted("postgresql"))
+        {
+            return null;
+        }
+
         PostgreSqlServer server;
         try
         {
@@ -49,6 +55,9 @@ public sealed class BenchJournal : IAsyncDisposable
             $"plugin = postgresql\npostgresql {{ connection-string = \"{server.ConnectionString}\", schema-name = {schema} }}"));
     }
 
+    private static bool Wanted(string name) =>
+        Environment.GetEnvironmentVariable("BENCH_JOURNALS") is not { } wanted || wanted.Split(',').Contains(name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The journal's Akka configuration for store <paramref name="store"/> (a file or a schema), prepared for use.</summary>
     public async Task<Config> ConfigAsync(string store)
     {
@@ -60,7 +69,9 @@ public sealed class BenchJournal : IAsyncDisposable
                 """).WithFallback(Akka.Persistence.Persistence.DefaultConfig());
         }
 
-        var block = _durable(store).WithFallback(ConfigurationFactory.ParseString($"sqlite.path = \"{store}.db\""));
+        // JOURNAL_SETTINGS (HOCON in the trading-actors.persistence block) measures another setting against the shipped one.
+        var overrides = ConfigurationFactory.ParseString(Environment.GetEnvironmentVariable("JOURNAL_SETTINGS") ?? string.Empty);
+        var block = overrides.WithFallback(_durable(store)).WithFallback(ConfigurationFactory.ParseString($"sqlite.path = \"{store}.db\""));
         var journal = JournalConfiguration.Read(block, _directory);
         await journal.PrepareStorageAsync();
         return journal.Config;

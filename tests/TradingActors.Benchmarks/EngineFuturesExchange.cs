@@ -18,7 +18,7 @@ namespace TradingActors.Benchmarks;
 /// The simulator's matching engine behind the futures exchange contract, in process: no HTTP and no rate limits,
 /// so a soak can push a hundred thousand intents through the router in minutes. Fills reach the gateway on a
 /// user-data stream, as Binance's do; market data is whatever the benchmark writes with <see cref="PublishAsync"/>.
-/// Conditional orders (stops) are accepted and rest without an engine. Only what market intents and protected
+/// Conditional orders (stops) are accepted and rest without an engine; orders and stops can be queried and stops cancelled. Only what market intents and protected
 /// positions need is here; the scenario tests drive the real connector over loopback.
 /// </summary>
 internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExchange
@@ -26,6 +26,8 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
     private readonly Channel<ExchangeEvent> _userData = Channel.CreateUnbounded<ExchangeEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<ExchangeEvent> _marketData = Channel.CreateUnbounded<ExchangeEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<ClientOrderId, Fill[]> _fills = new();
+    private readonly ConcurrentDictionary<ClientOrderId, OrderSnapshot> _orders = new();
+    private readonly ConcurrentDictionary<ClientOrderId, AlgoOrderSnapshot> _algoOrders = new();
     private long _nextAlgoId;
 
     public Market Market => Market.Futures;
@@ -62,6 +64,7 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
             RealizedPnl = t.RealizedPnl, IsMaker = t.IsMaker, Time = DateTimeOffset.FromUnixTimeMilliseconds(t.Time),
         }).ToArray();
         _fills[request.ClientOrderId] = fills;
+        _orders[request.ClientOrderId] = snapshot;
         foreach (var fill in fills)
         {
             _userData.Writer.TryWrite(new OrderUpdated { Market = Market.Futures, EventTime = fill.Time, Order = snapshot, ExecutionType = ExecutionType.Trade, LastFill = fill });
@@ -71,7 +74,9 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
     }
 
     public Task<OrderOutcome> QueryOrderAsync(Symbol symbol, ClientOrderId clientOrderId, CancellationToken ct = default) =>
-        Task.FromResult<OrderOutcome>(new OrderOutcome.Rejected(ExchangeErrorCodes.OrderDoesNotExist, "not kept by the benchmark exchange"));
+        Task.FromResult<OrderOutcome>(_orders.TryGetValue(clientOrderId, out var order)
+            ? new OrderOutcome.Accepted(order)
+            : new OrderOutcome.Rejected(ExchangeErrorCodes.OrderDoesNotExist, "order does not exist"));
 
     public Task<IExchangeSubscription> SubscribeUserDataAsync(CancellationToken ct = default) =>
         Task.FromResult<IExchangeSubscription>(new Subscription(_userData.Reader));
@@ -92,23 +97,24 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
     public Task<AlgoOrderOutcome> PlaceConditionalOrderAsync(ConditionalOrderRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult<AlgoOrderOutcome>(new AlgoOrderOutcome.Accepted(new AlgoOrderSnapshot
+        var order = _algoOrders[request.ClientAlgoId] = new AlgoOrderSnapshot
         {
             Symbol = request.Symbol, AlgoId = Interlocked.Increment(ref _nextAlgoId), ClientAlgoId = request.ClientAlgoId, Side = request.Side,
             Type = request.Type, Status = AlgoOrderStatus.New, Quantity = request.Quantity ?? 0m, TriggerPrice = request.TriggerPrice ?? 0m,
             ClosePosition = request.ClosePosition, ReduceOnly = request.ReduceOnly, UpdatedAt = DateTimeOffset.UtcNow,
-        }));
+        };
+        return Task.FromResult<AlgoOrderOutcome>(new AlgoOrderOutcome.Accepted(order));
     }
 
     public Task<AlgoOrderOutcome> CancelConditionalOrderAsync(Symbol symbol, ClientOrderId clientAlgoId, CancellationToken ct = default) =>
-        Task.FromResult<AlgoOrderOutcome>(new AlgoOrderOutcome.Accepted(new AlgoOrderSnapshot
-        {
-            Symbol = symbol, AlgoId = 0, ClientAlgoId = clientAlgoId, Side = OrderSide.Sell, Type = ConditionalOrderType.StopMarket,
-            Status = AlgoOrderStatus.Canceled, UpdatedAt = DateTimeOffset.UtcNow,
-        }));
+        Task.FromResult<AlgoOrderOutcome>(_algoOrders.TryGetValue(clientAlgoId, out var order)
+            ? new AlgoOrderOutcome.Accepted(_algoOrders[clientAlgoId] = order with { Status = AlgoOrderStatus.Canceled, UpdatedAt = DateTimeOffset.UtcNow })
+            : new AlgoOrderOutcome.Rejected(ExchangeErrorCodes.OrderDoesNotExist, "order does not exist"));
 
     public Task<AlgoOrderOutcome> QueryConditionalOrderAsync(Symbol symbol, ClientOrderId clientAlgoId, CancellationToken ct = default) =>
-        Task.FromResult<AlgoOrderOutcome>(new AlgoOrderOutcome.Rejected(ExchangeErrorCodes.OrderDoesNotExist, "not kept by the benchmark exchange"));
+        Task.FromResult<AlgoOrderOutcome>(_algoOrders.TryGetValue(clientAlgoId, out var order)
+            ? new AlgoOrderOutcome.Accepted(order)
+            : new AlgoOrderOutcome.Rejected(ExchangeErrorCodes.OrderDoesNotExist, "order does not exist"));
 
     public Task<IReadOnlyList<AlgoOrderSnapshot>> GetOpenConditionalOrdersAsync(Symbol? symbol = null, CancellationToken ct = default) => throw new NotSupportedException();
 

@@ -42,10 +42,16 @@ public sealed class IntentSoak : IBenchmarkSuite
         await using var memory = BenchJournal.InMemory();
         var inMemory = await SoakAsync(memory, total);
         context.Report(inMemory.Rate, baseline);
-        await using var sqlite = BenchJournal.Sqlite();
-        var onSqlite = await SoakAsync(sqlite, total);
-        context.Report(onSqlite.Rate, baseline, "≥ 500/s");
-        context.Report(onSqlite.Rate with { Name = onSqlite.Rate.Name + " vs in-memory" }, inMemory.Rate);
+        SoakResult? onSqlite = null;
+        if (BenchJournal.Sqlite() is { } sqlite)
+        {
+            await using (sqlite)
+            {
+                onSqlite = await SoakAsync(sqlite, total);
+                context.Report(onSqlite.Rate, baseline, "≥ 500/s");
+                context.Report(onSqlite.Rate with { Name = onSqlite.Rate.Name + " vs in-memory" }, inMemory.Rate);
+            }
+        }
         var postgres = await BenchJournal.PostgreSqlAsync();
         SoakResult? onPostgres = null;
         if (postgres is not null)

@@ -21,7 +21,7 @@ public sealed class MemorySuite : IBenchmarkSuite
         var size = context.Quick ? 2_000 : 10_000;
         var engine = new ExchangeEngine(new EngineOptions { FuturesWalletBalance = 1_000_000_000m, Symbols = [BenchNode.Symbol.Value] }, TimeProvider.System);
         var exchange = new EngineFuturesExchange(engine);
-        await using var journal = BenchJournal.Sqlite();
+        await using var journal = BenchJournal.Sqlite(always: true)!;
         var positions = new Trading.Positions.PositionSettings { PassivateAfter = TimeSpan.FromSeconds(1) };
         await using var node = await BenchNode.StartAsync(await journal.ConfigAsync("memory"), exchange, positions: positions);
 

@@ -22,9 +22,12 @@ public sealed class RecoverySuite : IBenchmarkSuite
         ArgumentNullException.ThrowIfNull(context);
         int[] sizes = context.Quick ? [200, 1_000] : [1_000, 10_000];
         var rows = new List<string>();
-        await using (var sqlite = BenchJournal.Sqlite())
+        if (BenchJournal.Sqlite() is { } sqlite)
         {
-            rows.AddRange(await RunAsync(sqlite, sizes));
+            await using (sqlite)
+            {
+                rows.AddRange(await RunAsync(sqlite, sizes));
+            }
         }
 
         var postgres = await BenchJournal.PostgreSqlAsync();

@@ -55,9 +55,12 @@ public sealed class TickToOrderSuite : IBenchmarkSuite
             results.Add(await PathAsync(memory, decisions));
         }
 
-        await using (var sqlite = BenchJournal.Sqlite())
+        if (BenchJournal.Sqlite() is { } sqlite)
         {
-            results.Add(await PathAsync(sqlite, decisions));
+            await using (sqlite)
+            {
+                results.Add(await PathAsync(sqlite, decisions));
+            }
         }
 
         var postgres = await BenchJournal.PostgreSqlAsync();
