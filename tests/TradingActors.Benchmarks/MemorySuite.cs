@@ -9,7 +9,7 @@ namespace TradingActors.Benchmarks;
 /// Memory at scale: managed heap (after a full collection) and working set of a node on the SQLite journal with no
 /// position, then with many live protected futures positions (each with its stop intent live), then after they are
 /// closed and have passivated (invariant 7). The simulator's engine runs in the same process and is counted.
-/// Positions: 10,000 (2,000 with --quick).
+/// Positions: 10,000 (2,000 with --quick). <c>MEMORY_HOLD_SECONDS</c> holds the live state that long, for a heap dump.
 /// </summary>
 public sealed class MemorySuite : IBenchmarkSuite
 {
@@ -35,6 +35,13 @@ public sealed class MemorySuite : IBenchmarkSuite
         var ids = OpenPositions.Ids("m", size);
         await OpenPositions.OpenAsync(node, ids);
         var live = Sample($"{size:N0} open positions", await OpenPositions.LiveAsync(node), await Intents(node));
+        if (Environment.GetEnvironmentVariable("MEMORY_HOLD_SECONDS") is { } hold)
+        {
+            // Time to take a heap dump of the live state: dotnet-gcdump collect -p <pid>.
+            Console.WriteLine($"holding {size:N0} live positions for {hold} s: process {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(double.Parse(hold, CultureInfo.InvariantCulture)));
+        }
+
         await OpenPositions.CloseAsync(node, ids);
         await UntilPassivatedAsync(node);
         var after = Sample($"the {size:N0} closed and passivated", await OpenPositions.LiveAsync(node), await Intents(node));

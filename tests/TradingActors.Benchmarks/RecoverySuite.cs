@@ -51,7 +51,7 @@ public sealed class RecoverySuite : IBenchmarkSuite
     {
         var engine = new ExchangeEngine(new EngineOptions { FuturesWalletBalance = 1_000_000_000m, Symbols = [BenchNode.Symbol.Value] }, TimeProvider.System);
         var exchange = new EngineFuturesExchange(engine);
-        var (empty, _, _) = await RestartAsync(journal, exchange, "recovery-empty", []);
+        var (empty, _, _) = await RestartAsync(journal, exchange, "recovery_empty", []);
         var rows = new List<string>();
         foreach (var size in sizes)
         {
