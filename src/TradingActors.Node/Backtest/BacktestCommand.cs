@@ -38,6 +38,12 @@ public static class BacktestCommand
             Out = new AnsiConsoleOutput(output),
             Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
         });
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // A log or a pipe has no width: the summary keeps its columns whole.
+            console.Profile.Width = 200;
+        }
+
         foreach (var gap in setup.Series.SelectMany(s => s.Gaps))
         {
             await output.WriteLineAsync($"Data gap: {gap.Series} misses {gap.Missing} bar(s) from {BacktestReport.Stamp(gap.From)} to {BacktestReport.Stamp(gap.To)} (not bridged: no price moves in it).");

@@ -20,6 +20,11 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
     private static readonly TimeSpan Lead = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartupTick = TimeSpan.FromMilliseconds(20);
 
+    // After every step, timers due this soon fire one by one, each after the actors are idle: journal queries poll
+    // (the risk manager's catch-up read waits for the journal's next poll), and a chain that needs a poll or two must
+    // finish before the price moves again, or where it ends would depend on the machine's speed.
+    private static readonly TimeSpan SettleWindow = TimeSpan.FromSeconds(1);
+
     private readonly BacktestSetup _setup = setup;
 
     /// <summary>Runs the backtest on a new thread; the task ends with its result.</summary>
@@ -68,9 +73,10 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
                 var interval = bars_.Min(b => b.Series.Interval);
                 for (var k = 0; k < steps; k++)
                 {
-                    clock.AdvanceTo(open + (interval * k / steps));
+                    var at = open + (interval * k / steps);
+                    clock.AdvanceTo(at);
                     venue.Engine.Tick();
-                    Quiescence.WaitIdle(ct);
+                    Settle(clock, at, ct);
                     foreach (var (series, bar) in bars_)
                     {
                         var price = PriceAt(bar, k, steps);
@@ -81,7 +87,7 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
                         }
                     }
 
-                    Quiescence.WaitIdle(ct);
+                    Settle(clock, at, ct);
                 }
 
                 bars += bars_.Count;
@@ -141,7 +147,7 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
     }
 
     /// <summary>Bars of every series grouped by open time, in time order.</summary>
-    internal static SortedList<DateTimeOffset, List<(KlineSeries Series, KlineBar Bar)>> Slices(IReadOnlyList<KlineSeries> series)
+    public static SortedList<DateTimeOffset, List<(KlineSeries Series, KlineBar Bar)>> Slices(IReadOnlyList<KlineSeries> series)
     {
         var slices = new SortedList<DateTimeOffset, List<(KlineSeries, KlineBar)>>();
         foreach (var s in series)
@@ -165,7 +171,7 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
     /// The k-th replayed price of a bar: open, then the extreme nearer the open's side of the move (the low of a
     /// rising bar, the high of a falling one), the other extreme, and the close, the usual conservative path.
     /// </summary>
-    internal static decimal PriceAt(KlineBar bar, int k, int steps)
+    public static decimal PriceAt(KlineBar bar, int k, int steps)
     {
         if (steps == 2)
         {
@@ -209,6 +215,17 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
         }
 
         return total;
+    }
+
+    /// <summary>Waits until the actors are idle, then lets the timers due within <see cref="SettleWindow"/> of <paramref name="at"/> fire, one idle step at a time.</summary>
+    private static void Settle(BacktestClock clock, DateTimeOffset at, CancellationToken ct)
+    {
+        Quiescence.WaitIdle(ct);
+        while (clock.NextDue is { } due && due <= at + SettleWindow)
+        {
+            clock.AdvanceTo(due);
+            Quiescence.WaitIdle(ct);
+        }
     }
 
     /// <summary>Waits for a task of the node while virtual time runs on whenever the actors are idle (start-up, shutdown, asks).</summary>
