@@ -133,7 +133,7 @@ public static class BacktestCommand
         table.AddRow(Cells("total", report.Total, string.Empty));
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Capital {report.InitialCapital:N2} -> equity {report.FinalEquity:N2} USDT. {result.MarketEvents:N0} market events through the actors in {result.WallTime.TotalSeconds:0.0} s ({result.EventsPerSecond:N0} events/s)."));
+            $"Capital {report.InitialCapital:N2} -> equity {report.FinalEquity:N2} USDT. Node started in {result.StartupTime.TotalSeconds:0.0} s; {result.MarketEvents:N0} market events through the actors in {result.WallTime.TotalSeconds:0.0} s ({result.EventsPerSecond:N0} events/s)."));
     }
 
     private static string[] Cells(string name, ReportFigures f, string refused) =>

@@ -67,6 +67,8 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
             var steps = _setup.Options.StepsPerBar;
             long bars = 0;
             var eventsBefore = venue.MarketEvents;
+            var startup = watch.Elapsed;
+            var replay = Stopwatch.StartNew();
             var index = 0;
             foreach (var (open, bars_) in slices)
             {
@@ -99,7 +101,7 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
             }
 
             var events = venue.MarketEvents - eventsBefore;
-            var elapsed = watch.Elapsed;
+            var elapsed = replay.Elapsed;
 
             // Data over: no new entries, and what is still open is closed at the last price, through the kill switch.
             recorder.Tell(new BacktestRecorder.DataEnded());
@@ -117,7 +119,7 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
             equity[^1] = equity[^1] with { Equity = Equity(venue) };
             var trades = Await(clock, recorder.Ask<BacktestRecorder.Trades>(new BacktestRecorder.GetTrades(), TimeSpan.FromSeconds(30)), ct).List;
             progress?.Invoke(1d);
-            return new BacktestResult(_setup, trades, equity, refusals, bars, events, elapsed);
+            return new BacktestResult(_setup, trades, equity, refusals, bars, events, elapsed) { StartupTime = startup };
         }
         finally
         {

@@ -10,6 +10,9 @@ public sealed record BacktestResult(
     long MarketEvents,
     TimeSpan WallTime)
 {
+    /// <summary>Wall time the node took to start (in virtual time) before the first bar.</summary>
+    public TimeSpan StartupTime { get; init; }
+
     public DateTimeOffset Start => Equity.Count > 0 ? Equity[0].Time : default;
 
     public DateTimeOffset End => Equity.Count > 0 ? Equity[^1].Time : default;

@@ -112,11 +112,12 @@ public sealed record BacktestStatistics(
 
     private static (double? Sharpe, double? Sortino) Ratios(IReadOnlyList<EquityPoint> equity)
     {
-        // The equity at the end of every UTC day the run covers (the last point of the day).
-        var daily = equity.GroupBy(p => (p.Time - TimeSpan.FromTicks(1)).UtcDateTime.Date).Select(g => g.Last().Equity).ToList();
+        // The equity at the end of every whole day of the run, counted from its start.
+        var daily = new List<decimal>();
         if (equity.Count > 0)
         {
-            daily.Insert(0, equity[0].Equity);
+            daily.Add(equity[0].Equity);
+            daily.AddRange(equity.GroupBy(p => (p.Time - equity[0].Time).Ticks / TimeSpan.TicksPerDay).Select(g => g.Last().Equity));
         }
 
         var returns = new List<double>();
