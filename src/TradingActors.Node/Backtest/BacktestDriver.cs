@@ -70,16 +70,17 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
             var startup = watch.Elapsed;
             var replay = Stopwatch.StartNew();
             var index = 0;
-            foreach (var (open, bars_) in slices)
+            var every = Math.Max(1, slices.Count / 100);
+            foreach (var (open, slice) in slices)
             {
-                var interval = bars_.Min(b => b.Series.Interval);
+                var interval = slice.Min(b => b.Series.Interval);
                 for (var k = 0; k < steps; k++)
                 {
                     var at = open + (interval * k / steps);
                     clock.AdvanceTo(at);
                     venue.Engine.Tick();
                     Settle(clock, at, ct);
-                    foreach (var (series, bar) in bars_)
+                    foreach (var (series, bar) in slice)
                     {
                         var price = PriceAt(bar, k, steps);
                         foreach (var market in markets.Where(series.Serves))
@@ -92,9 +93,9 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
                     Settle(clock, at, ct);
                 }
 
-                bars += bars_.Count;
+                bars += slice.Count;
                 equity.Add(new EquityPoint(open + interval, Equity(venue)));
-                if (++index % 500 == 0)
+                if (++index % every == 0)
                 {
                     progress?.Invoke((double)index / slices.Count);
                 }
