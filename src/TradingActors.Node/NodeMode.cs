@@ -11,4 +11,7 @@ public enum NodeMode
 
     /// <summary>Binance production: real money.</summary>
     Live,
+
+    /// <summary>Recorded klines in virtual time against the simulator's engine in process, then a report.</summary>
+    Backtest,
 }

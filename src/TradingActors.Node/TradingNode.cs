@@ -65,8 +65,11 @@ public sealed class TradingNode : IAsyncDisposable
     /// <summary>How long an operator's request may wait, in the node's clock (which a sped-up paper run accelerates).</summary>
     public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(TradingClock.Get(System).TimeProvider, realTime);
 
+    /// <param name="clock">The node's clock when the caller owns it (a backtest's virtual time); otherwise the wall clock, sped up by <see cref="NodeSettings.Speed"/>.</param>
+    /// <param name="exchanges">The exchange of each market when the caller provides them (a backtest's in-process venue); otherwise the Binance connector.</param>
     public static async Task<TradingNode> StartAsync(
-        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
+        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default,
+        TimeProvider? clock = null, Func<Market, IExchange>? exchanges = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -74,17 +77,17 @@ public sealed class TradingNode : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<TradingNode>();
 
         // Everything is read before anything starts, so a bad setting stops the node with nothing to undo.
-        var clock = settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
+        clock ??= settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
         var journal = JournalConfiguration.Read(configuration.GetConfig(JournalConfiguration.Path), settings.DataDirectory);
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
         var reconcilerSettings = NodeConfiguration.ReadReconciler(configuration);
         var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration));
         var strategies = StrategyWiring.Read(configuration);
-        var simulatorOptions = settings.Mode == NodeMode.Paper
+        var simulatorOptions = settings.Mode == NodeMode.Paper && exchanges is null
             ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration))
             : null;
-        var credentials = settings.Mode == NodeMode.Paper ? null : LoadCredentials(binance);
+        var credentials = settings.Mode == NodeMode.Paper || exchanges is not null ? null : LoadCredentials(binance);
 
         Directory.CreateDirectory(settings.DataDirectory);
         SimulatorServer? simulator = null;
@@ -115,9 +118,15 @@ public sealed class TradingNode : IAsyncDisposable
                 "Simulator listening on {Address} (price step {Step}, speed {Speed}x)", simulator.BaseAddress, simulatorOptions.Engine.PriceStep, settings.Speed);
         }
 
+        if (exchanges is not null)
+        {
+            // The caller's venue starts empty like paper mode's in-process simulator.
+            reconcilerSettings = reconcilerSettings with { VanishedPositions = VanishedPositionAction.Close };
+        }
+
         await journal.PrepareStorageAsync(ct);
         var system = ActorSystem.Create("trading-node", NodeAkkaConfig.Build(configuration, journal, clock, (double)settings.Speed));
-        var exchanges = new List<IDisposable>();
+        var connections = new List<IDisposable>();
         try
         {
             logger.LogInformation("Journal: {Journal}", journal);
@@ -128,10 +137,16 @@ public sealed class TradingNode : IAsyncDisposable
             var markets = new Dictionary<Market, MarketActors>();
             foreach (var market in settings.Markets)
             {
-                IExchange exchange = market == Market.Futures
-                    ? new BinanceFuturesExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory)
-                    : new BinanceSpotExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory);
-                exchanges.Add((IDisposable)exchange);
+                IExchange exchange = exchanges is not null
+                    ? exchanges(market)
+                    : market == Market.Futures
+                        ? new BinanceFuturesExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory)
+                        : new BinanceSpotExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory);
+                if (exchange is IDisposable disposable)
+                {
+                    connections.Add(disposable);
+                }
+
                 markets[market] = await MarketActors.StartAsync(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
             }
 
@@ -141,12 +156,12 @@ public sealed class TradingNode : IAsyncDisposable
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
-            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, positions, logger);
+            return new TradingNode(settings, system, markets, simulator, connections, strategies, reconciler, positions, logger);
         }
         catch
         {
             await system.Terminate();
-            exchanges.ForEach(e => e.Dispose());
+            connections.ForEach(e => e.Dispose());
             if (simulator is not null)
             {
                 await simulator.DisposeAsync();
