@@ -199,6 +199,29 @@ public sealed class BinanceFuturesExchange : IFuturesExchange, IDisposable
         return result.Read("Futures mark price", body => FuturesParsing.ToMarkPrice(BinanceJson.Deserialize<PremiumIndexWire>(body)));
     }
 
+    public async Task<IReadOnlyList<FundingPayment>> GetFundingAsync(Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        const int pageSize = 1000;
+        var payments = new List<FundingPayment>();
+        var start = from.ToUnixTimeMilliseconds();
+        var end = to.ToUnixTimeMilliseconds();
+        while (start <= end)
+        {
+            // A full page may not be all: the next one starts after its last entry.
+            var result = await Http.IncomeAsync(symbol.Value, "FUNDING_FEE", start, end, pageSize, ct).ConfigureAwait(false);
+            var page = result.Read("Futures funding income", body => BinanceJson.Deserialize<List<IncomeWire>>(body));
+            payments.AddRange(page.Select(FuturesParsing.ToFunding));
+            if (page.Count < pageSize)
+            {
+                break;
+            }
+
+            start = page.Max(i => i.Time) + 1;
+        }
+
+        return payments;
+    }
+
     public async Task<IExchangeSubscription> SubscribeMarketDataAsync(IReadOnlyList<MarketDataSubscription> streams, CancellationToken ct = default) =>
         await FuturesMarketStream.StartAsync(_endpoints.FuturesStreams, streams, _options, _time, _logger, new SecretRedactor(_credentials), ct).ConfigureAwait(false);
 

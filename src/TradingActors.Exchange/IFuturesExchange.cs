@@ -21,4 +21,7 @@ public interface IFuturesExchange : IExchange
     Task SetMarginTypeAsync(Symbol symbol, MarginType marginType, CancellationToken ct = default);
 
     Task<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken ct = default);
+
+    /// <summary>The funding settled on the symbol's position from <paramref name="from"/> to <paramref name="to"/> (both included), oldest first.</summary>
+    Task<IReadOnlyList<FundingPayment>> GetFundingAsync(Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
 }

@@ -124,6 +124,11 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
 
     public Task SetMarginTypeAsync(Symbol symbol, MarginType marginType, CancellationToken ct = default) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<FundingPayment>> GetFundingAsync(Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<FundingPayment>>([.. engine
+            .Income(symbol.Value, "FUNDING_FEE", new Simulator.Engine.HistoryQuery { StartTime = from.ToUnixTimeMilliseconds(), EndTime = to.ToUnixTimeMilliseconds(), Limit = int.MaxValue })
+            .Select(i => new FundingPayment { Symbol = symbol, Amount = i.Income, Asset = i.Asset, Time = DateTimeOffset.FromUnixTimeMilliseconds(i.Time) })]);
+
     public Task<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken ct = default) => throw new NotSupportedException();
 
     public Task<decimal> GetLastPriceAsync(Symbol symbol, CancellationToken ct = default) =>

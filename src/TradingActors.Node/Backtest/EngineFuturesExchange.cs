@@ -110,6 +110,11 @@ public sealed class EngineFuturesExchange : EngineExchange, IFuturesExchange
         }
     }
 
+    public Task<IReadOnlyList<FundingPayment>> GetFundingAsync(Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<FundingPayment>>([.. Engine
+            .Income(symbol.Value, "FUNDING_FEE", new HistoryQuery { StartTime = from.ToUnixTimeMilliseconds(), EndTime = to.ToUnixTimeMilliseconds(), Limit = int.MaxValue })
+            .Select(i => new FundingPayment { Symbol = symbol, Amount = i.Income, Asset = i.Asset, Time = EngineMapping.Time(i.Time) })]);
+
     public Task<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken ct = default)
     {
         var price = Engine.Price(MarketKind.Futures, symbol.Value);

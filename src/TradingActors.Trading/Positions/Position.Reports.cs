@@ -178,7 +178,7 @@ public sealed partial class Position
                     RetryClose();
                     break;
                 case PositionAction.Closed:
-                    Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
+                    _closedNoticeOwed = true;
                     AfterTerminal();
                     break;
                 case PositionAction.ProceedWithExit:
@@ -226,9 +226,20 @@ public sealed partial class Position
         }
     }
 
-    /// <summary>After the end: cancel what still protects, check the exchange is flat, then leave memory.</summary>
+    /// <summary>
+    /// After the end: read the funding (a futures close), cancel what still protects, check the exchange is flat, then
+    /// leave memory once the funding is known.
+    /// </summary>
     private void AfterTerminal()
     {
+        if (FundingOwed && _fundingAttempt == 0)
+        {
+            // The first answer comes first, so the closed notice carries the funding; a failed one holds nothing up.
+            StartFundingQuery();
+            return;
+        }
+
+        PublishClosedNotice();
         if (_data.Protections.Count > 0)
         {
             CancelProtections();
@@ -241,7 +252,71 @@ public sealed partial class Position
             return;
         }
 
-        Context.SetReceiveTimeout(_settings.PassivateAfter);
+        if (!FundingOwed)
+        {
+            Context.SetReceiveTimeout(_settings.PassivateAfter);
+        }
+    }
+
+    /// <summary>A futures position closed in its own trades owes its PnL the funding settled while it was open.</summary>
+    private bool FundingOwed =>
+        _market.Futures is not null && _data.State == PositionState.Closed && _data.ActiveSince is not null && _data.Funding is null;
+
+    private void PublishClosedNotice()
+    {
+        if (_closedNoticeOwed)
+        {
+            _closedNoticeOwed = false;
+            Context.System.EventStream.Publish(new PositionClosedNotice(_id, _data.Market, _data.Symbol, _data.RealizedPnl, Now));
+        }
+    }
+
+    private void StartFundingQuery()
+    {
+        if (_askingFunding)
+        {
+            return;
+        }
+
+        _askingFunding = true;
+        Self.Tell(new AskFunding());
+    }
+
+    private void OnAskFunding()
+    {
+        var self = Self;
+        _market.Futures!.GetFundingAsync(_data.Symbol, _data.ActiveSince!.Value, _data.ClosedAt ?? Now).PipeTo(
+            self,
+            success: payments => new FundingSeen(payments, null),
+            failure: e => new FundingSeen(null, e));
+    }
+
+    /// <summary>
+    /// Unknown is not failure: the close stands, its notice goes out without the funding, and the position keeps asking
+    /// (staying in memory) until the exchange answers.
+    /// </summary>
+    private void OnFundingSeen(FundingSeen seen)
+    {
+        if (!FundingOwed)
+        {
+            return;
+        }
+
+        if (seen.Payments is not { } payments)
+        {
+            Log.Warning("Position {Id}: funding of {Symbol} unknown ({Error}); asking again", _id, _data.Symbol, seen.Error?.Message);
+            if (++_fundingAttempt == FlatnessAttemptsBeforeAlert)
+            {
+                Alert(AlertSeverity.Warning, $"cannot read the funding of {_data.Symbol} yet ({seen.Error?.Message}); its PnL leaves it out until then");
+            }
+
+            Timers.StartSingleTimer("ask-funding", new AskFunding(), RetryDelay(_fundingAttempt));
+            AfterTerminal();
+            return;
+        }
+
+        _askingFunding = false;
+        Record(new FundingRecorded(payments.Sum(p => p.Amount), payments.Count, Now), AfterTerminal);
     }
 
     private void StartFlatnessCheck()

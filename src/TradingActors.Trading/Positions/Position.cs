@@ -33,6 +33,9 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
     private DateTimeOffset _verifyUntil;
     private int _verifyAttempt;
     private bool _verifyingFlat;
+    private bool _askingFunding;
+    private int _fundingAttempt;
+    private bool _closedNoticeOwed;
     private bool _exitSent;
     private ExecutionPolicy? _exitPolicy;
 
@@ -65,6 +68,8 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
         Command<ExchangePositionSeen>(OnExchangePositionSeen);
         Command<VerifyFlat>(_ => OnVerifyFlat());
         Command<FlatnessSeen>(OnFlatnessSeen);
+        Command<AskFunding>(_ => OnAskFunding());
+        Command<FundingSeen>(OnFundingSeen);
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(StopEntity.Instance)));
         Command<StopEntity>(_ => Context.Stop(Self));
         Command<RetryStop>(_ => EnsureProtected());
@@ -464,4 +469,8 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
     private sealed record VerifyFlat;
 
     private sealed record FlatnessSeen(decimal? Quantity, Exception? Error);
+
+    private sealed record AskFunding;
+
+    private sealed record FundingSeen(IReadOnlyList<FundingPayment>? Payments, Exception? Error);
 }

@@ -37,7 +37,12 @@ public sealed record PositionData
 
     /// <summary>The entry's share of <see cref="Fees"/>, charged to the final close's PnL.</summary>
     public decimal EntryFees { get; init; }
+
+    /// <summary>Trades, commissions and (once <see cref="FundingRecorded"/> is journaled) the funding of a futures position.</summary>
     public decimal RealizedPnl { get; init; }
+
+    /// <summary>Futures funding settled while the position was open (negative when it paid); null until it was read after the close.</summary>
+    public decimal? Funding { get; init; }
     public decimal? ExitPrice { get; init; }
     public CloseReason? CloseReason { get; init; }
     public IntentId? ExitIntent { get; init; }
@@ -137,6 +142,7 @@ public sealed record PositionData
             ExitPartiallyFilled e => data with { Quantity = Quantity - e.Quantity, Fees = Fees + e.Fees, RealizedPnl = RealizedPnl + e.RealizedPnl },
             Aging.AgedExitPhaseChanged e => data with { AgedExit = e },
             FlatnessChecked e => data with { VerifiedFlat = e.IsFlat },
+            FundingRecorded e => data with { Funding = (Funding ?? 0m) + e.Amount, RealizedPnl = RealizedPnl + e.Amount },
             _ => throw new InvalidStateTransitionException(State, evt),
         };
     }

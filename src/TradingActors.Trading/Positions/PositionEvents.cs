@@ -66,3 +66,9 @@ public sealed record QuantityCorrected(decimal Quantity, DateTimeOffset At) : IP
 
 /// <summary>After a close or rollback the exchange was asked whether the position is really flat.</summary>
 public sealed record FlatnessChecked(bool IsFlat, decimal RemainingQuantity, DateTimeOffset At) : IPositionEvent;
+
+/// <summary>
+/// After a futures close, the funding the exchange settled on the symbol while the position was open (negative when it
+/// paid), from <see cref="Payments"/> entries; it counts in the realized PnL.
+/// </summary>
+public sealed record FundingRecorded(decimal Amount, int Payments, DateTimeOffset At) : IPositionEvent;

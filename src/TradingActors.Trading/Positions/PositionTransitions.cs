@@ -40,6 +40,7 @@ public static class PositionTransitions
         // After the end only housekeeping: leftover protective orders are cancelled and flatness is verified.
         (PositionState.Closed, typeof(ProtectionCancelled), PositionState.Closed),
         (PositionState.Closed, typeof(FlatnessChecked), PositionState.Closed),
+        (PositionState.Closed, typeof(FundingRecorded), PositionState.Closed),
         (PositionState.RolledBack, typeof(ProtectionCancelled), PositionState.RolledBack),
         (PositionState.RolledBack, typeof(FlatnessChecked), PositionState.RolledBack),
         (PositionState.EntryFailed, typeof(FlatnessChecked), PositionState.EntryFailed),

@@ -36,6 +36,7 @@ public static class EventManifests
         .Register<StopMoveRequested>("position.stop-move-requested.v1")
         .Register<ExitPartiallyFilled>("position.exit-partially-filled.v1")
         .Register<AgedExitPhaseChanged>("position.aged-exit-phase-changed.v1")
+        .Register<FundingRecorded>("position.funding-recorded.v1")
         .Register<IntentEvents.IntentSubmitted>("intent.submitted.v1")
         .Register<IntentEvents.OrderSending>("intent.order-sending.v1")
         .Register<IntentEvents.OrderProgressed>("intent.order-progressed.v1")

@@ -46,6 +46,16 @@ internal sealed class FuturesHttpClient(BinanceRestClient rest)
     public Task<RestResult> UserTradesAsync(string symbol, long? startTime, CancellationToken ct) =>
         Rest.SendAsync(HttpMethod.Get, "/fapi/v1/userTrades", new Parameters().Add("symbol", symbol).Add("startTime", startTime), EndpointSecurity.Signed, 5, false, ct);
 
+    public Task<RestResult> IncomeAsync(string symbol, string incomeType, long startTime, long endTime, int limit, CancellationToken ct) =>
+        Rest.SendAsync(
+            HttpMethod.Get,
+            "/fapi/v1/income",
+            new Parameters().Add("symbol", symbol).Add("incomeType", incomeType).Add("startTime", startTime).Add("endTime", endTime).Add("limit", (long)limit),
+            EndpointSecurity.Signed,
+            30,
+            false,
+            ct);
+
     public Task<RestResult> LeverageAsync(string symbol, int leverage, CancellationToken ct) =>
         Rest.SendAsync(HttpMethod.Post, "/fapi/v1/leverage", new Parameters().Add("symbol", symbol).Add("leverage", (long)leverage), EndpointSecurity.Signed, 1, false, ct);
 

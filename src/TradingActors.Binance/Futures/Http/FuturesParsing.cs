@@ -93,4 +93,12 @@ internal static class FuturesParsing
         FundingRate = p.LastFundingRate,
         NextFundingTime = BinanceJson.Time(p.NextFundingTime),
     };
+
+    public static FundingPayment ToFunding(IncomeWire i) => new()
+    {
+        Symbol = new Symbol(i.Symbol),
+        Amount = i.Income,
+        Asset = i.Asset,
+        Time = BinanceJson.Time(i.Time),
+    };
 }

@@ -106,6 +106,17 @@ internal sealed class FuturesTradeWire
     [JsonPropertyName("time")] public long Time { get; init; }
 }
 
+/// <summary>One entry of <c>GET /fapi/v1/income</c>.</summary>
+internal sealed class IncomeWire
+{
+    [JsonPropertyName("symbol")] public string Symbol { get; init; } = string.Empty;
+    [JsonPropertyName("incomeType")] public string IncomeType { get; init; } = string.Empty;
+    [JsonPropertyName("income")] public decimal Income { get; init; }
+    [JsonPropertyName("asset")] public string Asset { get; init; } = string.Empty;
+    [JsonPropertyName("time")] public long Time { get; init; }
+    [JsonPropertyName("tranId")] public long TranId { get; init; }
+}
+
 /// <summary><c>POST /fapi/v1/leverage</c> answer.</summary>
 internal sealed class LeverageWire
 {
