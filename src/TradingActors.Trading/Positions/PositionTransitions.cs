@@ -37,7 +37,8 @@ public static class PositionTransitions
         (PositionState.PendingClosing, typeof(PositionClosed), PositionState.Closed),
         (PositionState.PendingClosing, typeof(OrphanClosed), PositionState.OrphanClosed),
 
-        // After the end only housekeeping: leftover protective orders are cancelled and flatness is verified.
+        // After the end only housekeeping: leftover protective orders are cancelled, flatness is verified and a futures
+        // close reads its funding.
         (PositionState.Closed, typeof(ProtectionCancelled), PositionState.Closed),
         (PositionState.Closed, typeof(FlatnessChecked), PositionState.Closed),
         (PositionState.Closed, typeof(FundingRecorded), PositionState.Closed),

@@ -26,6 +26,32 @@ public sealed class PositionDataTests
     }
 
     [Fact]
+    public void Funding_recorded_after_the_close_counts_in_the_realized_pnl()
+    {
+        var closed = PositionData.Empty
+            .Apply(Opened(PositionDirection.Long))
+            .Apply(new EntryFilled(1m, 100m, 0.04m, "stream", T0))
+            .Apply(new CloseStarted(CloseReason.Manual, new IntentId("exit-1"), T0))
+            .Apply(new PositionClosed(CloseReason.Manual, 1m, 110m, 0.04m, 9.92m, T0));
+
+        var funded = closed.Apply(new FundingRecorded(-0.0215m, 2, T0.AddHours(9)));
+
+        Assert.Null(closed.Funding);
+        Assert.Equal(PositionState.Closed, funded.State);
+        Assert.Equal(-0.0215m, funded.Funding);
+        Assert.Equal(9.92m - 0.0215m, funded.RealizedPnl);
+        Assert.Equal(0.08m, funded.Fees);
+    }
+
+    [Fact]
+    public void Funding_is_recorded_only_after_a_close()
+    {
+        var open = PositionData.Empty.Apply(Opened(PositionDirection.Short)).Apply(new EntryFilled(1m, 100m, 0m, "stream", T0));
+
+        Assert.Throws<InvalidStateTransitionException>(() => open.Apply(new FundingRecorded(0.01m, 1, T0)));
+    }
+
+    [Fact]
     public void Unrealized_pnl_follows_the_mark_price_for_long_and_short()
     {
         var longPosition = PositionData.Empty.Apply(Opened(PositionDirection.Long)).Apply(new EntryFilled(2m, 100m, 0m, "stream", T0));
@@ -86,7 +112,7 @@ public sealed class PositionDataTests
     [Fact]
     public void Terminal_states_accept_nothing_but_housekeeping()
     {
-        var housekeeping = new[] { typeof(ProtectionCancelled), typeof(FlatnessChecked), typeof(AlertRaised) };
+        var housekeeping = new[] { typeof(ProtectionCancelled), typeof(FlatnessChecked), typeof(FundingRecorded), typeof(AlertRaised) };
         var fromTerminal = PositionTransitions.All.Where(t => t.From.IsTerminal()).ToList();
 
         Assert.NotEmpty(fromTerminal);

@@ -28,7 +28,7 @@ public sealed class TradingEventSerializerTests() : Akka.TestKit.Xunit2.TestKit(
         "intent.order-sending.v1", "intent.order-unknown.v1", "intent.protection-established.v1", "intent.submitted.v1",
         "position.aged-exit-phase-changed.v1", "position.alert-raised.v1", "position.close-failed.v1", "position.close-started.v1",
         "position.closed.v1", "position.entry-failed.v1", "position.entry-filled.v1", "position.entry-rolled-back.v1",
-        "position.exit-partially-filled.v1", "position.flatness-checked.v1", "position.opened.v1", "position.orphan-closed.v1",
+        "position.exit-partially-filled.v1", "position.flatness-checked.v1", "position.funding-recorded.v1", "position.opened.v1", "position.orphan-closed.v1",
         "position.protection-armed.v1", "position.protection-cancelled.v1", "position.protection-failed.v1",
         "position.quantity-corrected.v1", "position.stop-move-requested.v1", "reconciler.completed.v1",
         "reconciler.difference-resolved.v1", "risk.kill-switch-engaged.v1", "risk.kill-switch-reset.v1",
