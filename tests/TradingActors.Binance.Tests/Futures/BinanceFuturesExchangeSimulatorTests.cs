@@ -39,6 +39,31 @@ public sealed class BinanceFuturesExchangeSimulatorTests
     }
 
     [Fact]
+    public async Task Funding_reads_the_settlements_of_a_window_across_pages()
+    {
+        // A settlement every minute of a virtual clock: more than one page of income (1000) in a day.
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero);
+        var clock = new Simulator.VirtualTimeProvider(start);
+        await using var sim = await SimulatorHarness.StartAsync(simulator: new Simulator.SimulatorOptions
+        {
+            TimeProvider = clock, Engine = new Simulator.Engine.EngineOptions { FundingInterval = TimeSpan.FromMinutes(1) },
+        });
+        await sim.Futures.PlaceOrderAsync(OrderRequest.MarketOrder(Btc, ClientOrderId.Create("ta-fut-funding-1"), OrderSide.Buy, 0.01m));
+        clock.Advance(TimeSpan.FromMinutes(1200));
+        sim.Server.Engine.Tick();
+        var charged = sim.Server.Engine.Income("BTCUSDT", "FUNDING_FEE", new Simulator.Engine.HistoryQuery { Limit = int.MaxValue });
+
+        var all = await sim.Futures.GetFundingAsync(Btc, start, clock.GetUtcNow());
+        var window = await sim.Futures.GetFundingAsync(Btc, start.AddMinutes(10), start.AddMinutes(20));
+
+        Assert.Equal(1200, charged.Count);
+        Assert.Equal(charged.Select(c => (c.Income, c.Time)), all.Select(p => (p.Amount, p.Time.ToUnixTimeMilliseconds())));
+        Assert.All(all, p => Assert.Equal((Btc, "USDT"), (p.Symbol, p.Asset)));
+        Assert.True(all.Sum(p => p.Amount) < 0m);
+        Assert.Equal(10, window.Count);
+    }
+
+    [Fact]
     public async Task A_market_order_opens_a_position_seen_in_positions_trades_and_balances()
     {
         await using var sim = await SimulatorHarness.StartAsync();

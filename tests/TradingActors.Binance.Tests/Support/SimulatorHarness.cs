@@ -32,9 +32,9 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public BinanceFuturesExchange Futures { get; }
 
-    public static async Task<SimulatorHarness> StartAsync(Func<BinanceOptions, BinanceOptions>? configure = null)
+    public static async Task<SimulatorHarness> StartAsync(Func<BinanceOptions, BinanceOptions>? configure = null, SimulatorOptions? simulator = null)
     {
-        var server = await SimulatorServer.StartAsync(new SimulatorOptions());
+        var server = await SimulatorServer.StartAsync(simulator ?? new SimulatorOptions());
         var options = new BinanceOptions
         {
             Environment = BinanceEnvironment.Simulator,
