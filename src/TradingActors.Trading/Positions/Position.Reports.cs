@@ -311,12 +311,24 @@ public sealed partial class Position
             }
 
             Timers.StartSingleTimer("ask-funding", new AskFunding(), RetryDelay(_fundingAttempt));
-            AfterTerminal();
+            if (_fundingAttempt == 1)
+            {
+                AfterTerminal();
+            }
+
             return;
         }
 
         _askingFunding = false;
-        Record(new FundingRecorded(payments.Sum(p => p.Amount), payments.Count, Now), AfterTerminal);
+        var retried = _fundingAttempt > 0;
+        Record(new FundingRecorded(payments.Sum(p => p.Amount), payments.Count, Now), () =>
+        {
+            // After a failed first ask the rest of the end is already under way; only leaving memory may be left.
+            if (!retried || (_data.Protections.Count == 0 && !_verifyingFlat))
+            {
+                AfterTerminal();
+            }
+        });
     }
 
     private void StartFlatnessCheck()
