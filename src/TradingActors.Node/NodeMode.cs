@@ -11,4 +11,7 @@ public enum NodeMode
 
     /// <summary>Binance production: real money.</summary>
     Live,
+
+    /// <summary>One of two or more nodes sharing PostgreSQL and one exchange (the standalone simulator by default).</summary>
+    Cluster,
 }

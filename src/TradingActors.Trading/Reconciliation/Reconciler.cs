@@ -63,6 +63,7 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
         Command<PositionProtocol.Reconciled>(r => Log.Info("Reconciliation: position {Id}: {Detail}", r.Id, r.Detail));
         Command<IntentReport>(_ => { });
         Command<IntentNotFound>(_ => { });
+        Command<Akka.Cluster.Tools.PublishSubscribe.SubscribeAck>(_ => { });
         Command<Status.Failure>(f => Log.Warning(f.Cause, "Reconciliation: a request failed"));
     }
 
@@ -79,7 +80,7 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
 
     private void OnRecovered()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(StreamGap));
+        TradingTopics.Subscribe(Context.System, TradingTopics.StreamGaps, Self);
         Timers.StartSingleTimer("startup", new Scheduled(ReconcileMode.All, "start"), _settings.StartupDelay);
         if (_settings.Interval > TimeSpan.Zero)
         {
