@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using TradingActors.Exchange;
@@ -18,6 +19,11 @@ namespace TradingActors.Trading.Serialization;
 public sealed class TradingMessageSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
     public const int SerializerId = 172;
+
+    private static readonly JsonSerializerOptions Options = new(TradingJson.Options)
+    {
+        Converters = { new ReadOnlySetConverter() },
+    };
 
     public override int Identifier => SerializerId;
 
@@ -59,15 +65,34 @@ public sealed class TradingMessageSerializer(ExtendedActorSystem system) : Seria
     public override byte[] ToBinary(object obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), TradingJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options);
     }
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
         var type = Type.GetType(manifest) ?? throw new SerializationException($"Unknown message type '{manifest}': do all nodes run the same build?");
-        return JsonSerializer.Deserialize(bytes, type, TradingJson.Options)
+        return JsonSerializer.Deserialize(bytes, type, Options)
             ?? throw new SerializationException($"Empty payload for '{manifest}'.");
     }
 
     private static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    /// <summary>Reads an <see cref="IReadOnlySet{T}"/> (which System.Text.Json writes but cannot create) as a <see cref="HashSet{T}"/>.</summary>
+    private sealed class ReadOnlySetConverter : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) =>
+            typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(IReadOnlySet<>);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(SetConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+
+        private sealed class SetConverter<T> : JsonConverter<IReadOnlySet<T>>
+        {
+            public override IReadOnlySet<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+                JsonSerializer.Deserialize<HashSet<T>>(ref reader, options);
+
+            public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options) =>
+                JsonSerializer.Serialize(writer, value.ToArray(), options);
+        }
+    }
 }
