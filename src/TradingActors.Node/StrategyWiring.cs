@@ -26,6 +26,7 @@ public sealed class StrategyWiring
     private readonly IReadOnlyList<StrategyDefinition> _definitions;
     private IReadOnlyList<StrategyDefinition> _tradable = [];
     private TimeProvider _clock = TimeProvider.System;
+    private ActorSystem? _system;
     private bool _stopped;
 
     private StrategyWiring(RiskSettings riskSettings, IReadOnlyList<StrategyDefinition> definitions)
@@ -70,6 +71,7 @@ public sealed class StrategyWiring
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);
         _clock = TradingClock.Get(system).TimeProvider;
+        _system = system;
         Risk = Singletons.Start(system, RiskManager.Props(_riskSettings, markets, positionList), "risk");
         _tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
         foreach (var skipped in _definitions.Except(_tradable))
@@ -87,7 +89,7 @@ public sealed class StrategyWiring
     /// </summary>
     public async Task StopAsync(TimeSpan timeout, ILogger logger)
     {
-        if (Strategies is null || _stopped)
+        if (Strategies is null || _stopped || _system!.WhenTerminated.IsCompleted)
         {
             return;
         }
