@@ -42,5 +42,6 @@ public sealed class FailoverRunTests(ITestOutputHelper output)
         Assert.Empty(report.Violations);
         Assert.DoesNotContain(report.LedgerAfterWake, r => r.Action is "NEW" or "CANCEL" or "AMEND");
         Assert.True(report.WokenNodeExited, "the woken node must leave the cluster or down itself");
+        Assert.Contains("no journal writes and no orders until its membership is confirmed", report.WokenNodeLog, StringComparison.Ordinal);
     }
 }

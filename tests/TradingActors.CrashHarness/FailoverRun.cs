@@ -109,7 +109,12 @@ public sealed class FailoverRun : IAsyncDisposable
         var move = open[1];
         Expect(await survivor.Api.PostAsync($"positions/{close.Id}/close", null, ct), "close");
         var newStop = Math.Round(move.StopPrice!.Value * 0.99m, 1);
-        Expect(await survivor.Api.PostAsync($"positions/{move.Id}/stop", new { stopPrice = newStop }, ct), "move stop");
+
+        // A position just recovered may still be re-arming its stop ("a stop change is in progress"): ask again.
+        await Eventually.ThatAsync(
+            async () => (await survivor.Api.PostAsync($"positions/{move.Id}/stop", new { stopPrice = newStop }, ct)).Status is 200 or 202,
+            "the survivor did not accept the stop move",
+            TimeSpan.FromSeconds(30));
         await Eventually.ThatAsync(
             async () => (await survivor.Api.PositionsAsync("all", ct)) is var all
                 && all.Any(p => p.Id == close.Id && p.State == "Closed") && all.Any(p => p.Id == move.Id && p.StopPrice == newStop),
