@@ -72,7 +72,7 @@ public sealed class StrategyWiring
         ArgumentNullException.ThrowIfNull(markets);
         _clock = TradingClock.Get(system).TimeProvider;
         _system = system;
-        Risk = Singletons.Start(system, RiskManager.Props(_riskSettings, markets, positionList), "risk");
+        Risk = Singletons.Start(system, MarketActors.Supervised(RiskManager.Props(_riskSettings, markets, positionList), "risk"), "risk");
         _tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
         foreach (var skipped in _definitions.Except(_tradable))
         {
