@@ -219,7 +219,9 @@ public sealed class FailoverRun : IAsyncDisposable
         node.Process = ChildProcess.Start(_executables.NodeDll, node.Arguments, node.LogPath);
         var process = node.Process;
         await Eventually.ThatAsync(
-            async () => process.HasExited ? throw new InvalidOperationException($"node {node.Index + 1} exited during start (see {node.LogPath})") : await node.Api.IsReadyAsync(ct),
+            async () => process.HasExited
+                ? throw new InvalidOperationException($"node {node.Index + 1} exited during start; its log ends with:\n{string.Join('\n', File.ReadLines(node.LogPath).TakeLast(15))}")
+                : await node.Api.IsReadyAsync(ct),
             () => $"node {node.Index + 1} was not ready: {node.Api.LastNotReady}",
             TimeSpan.FromSeconds(90));
     }

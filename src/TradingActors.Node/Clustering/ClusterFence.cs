@@ -39,7 +39,7 @@ public sealed class ClusterFence : IExtension, IDisposable
         _log = Logging.GetLogger(system, typeof(ClusterFence));
         var config = system.Settings.Config.GetConfig("trading-actors.cluster.fence");
         Enabled = config?.GetBoolean("enabled", false) ?? false;
-        _maxPause = config?.GetTimeSpan("max-pause", TimeSpan.FromSeconds(2)) ?? TimeSpan.FromSeconds(2);
+        _maxPause = config?.GetTimeSpan("max-pause", TimeSpan.FromSeconds(3)) ?? TimeSpan.FromSeconds(3);
         _settle = config?.GetTimeSpan("settle", TimeSpan.FromSeconds(6)) ?? TimeSpan.FromSeconds(6);
         if (Enabled)
         {
@@ -111,7 +111,10 @@ public sealed class ClusterFence : IExtension, IDisposable
 
     private void Judge(long now, long gap)
     {
-        if (gap > _maxPause.TotalMilliseconds)
+        var cluster = Akka.Cluster.Cluster.Get(_system);
+
+        // A stall while the node starts (a loaded machine compiling and recovering) is no pause of a member: it owns nothing yet.
+        if (gap > _maxPause.TotalMilliseconds && cluster.SelfMember.Status == MemberStatus.Up)
         {
             _gapAt = now;
             if (!_suspect)
@@ -128,7 +131,6 @@ public sealed class ClusterFence : IExtension, IDisposable
             return;
         }
 
-        var cluster = Akka.Cluster.Cluster.Get(_system);
         var state = cluster.State;
         if (!state.Unreachable.IsEmpty)
         {
