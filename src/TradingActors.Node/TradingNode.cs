@@ -31,10 +31,10 @@ public sealed class TradingNode : IAsyncDisposable
 
     private TradingNode(
         NodeSettings settings, ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, SimulatorServer? simulator,
-        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, IActorRef positions, ILogger logger)
+        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, IActorRef positions, JournalReader journal, ILogger logger)
     {
         Positions = positions;
-        Journal = new JournalReader(system);
+        Journal = journal;
         Reconciler = reconciler;
         Settings = settings;
         System = system;
@@ -139,6 +139,7 @@ public sealed class TradingNode : IAsyncDisposable
         {
             logger.LogInformation("Journal: {Journal}", journal);
             await JoinAsync(system, cluster, logger, ct);
+            var reader = await JournalReader.ConnectAsync(system, TimeSpan.FromSeconds(60), ct);
             var streams = settings.Symbols.Concat(strategies.Symbols).Distinct()
                 .SelectMany(s => new[] { MarketDataSubscription.BookTickerOf(s), MarketDataSubscription.TradesOf(s) })
                 .ToList();
@@ -164,7 +165,7 @@ public sealed class TradingNode : IAsyncDisposable
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
-            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, positions, logger);
+            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, positions, reader, logger);
         }
         catch
         {
