@@ -9,6 +9,7 @@ namespace TradingActors.CrashHarness.Tests;
 /// the dead node's positions.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(ChildProcesses.Name)]
 public sealed class FailoverRunTests(ITestOutputHelper output)
 {
     [Fact]
