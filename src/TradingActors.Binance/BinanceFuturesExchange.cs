@@ -187,6 +187,12 @@ public sealed class BinanceFuturesExchange : IFuturesExchange, IDisposable
         result.Read("Futures margin type", _ => true);
     }
 
+    public async Task<decimal> GetLastPriceAsync(Symbol symbol, CancellationToken ct = default)
+    {
+        var result = await Http.TickerPriceAsync(symbol.Value, ct).ConfigureAwait(false);
+        return result.Read("Futures price ticker", body => BinanceJson.Deserialize<TickerPriceWire>(body).Price);
+    }
+
     public async Task<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken ct = default)
     {
         var result = await Http.PremiumIndexAsync(symbol.Value, ct).ConfigureAwait(false);

@@ -119,6 +119,12 @@ public sealed class BinanceSpotExchange : ISpotExchange, IDisposable
         return result.Read("Spot trades", body => (IReadOnlyList<Fill>)[.. BinanceJson.Deserialize<List<SpotTradeWire>>(body).Select(SpotParsing.ToFill)]);
     }
 
+    public async Task<decimal> GetLastPriceAsync(Symbol symbol, CancellationToken ct = default)
+    {
+        var result = await Http.TickerPriceAsync(symbol.Value, ct).ConfigureAwait(false);
+        return result.Read("Spot price ticker", body => BinanceJson.Deserialize<TickerPriceWire>(body).Price);
+    }
+
     public async Task<OrderListOutcome> PlaceOcoAsync(OcoOrderRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);

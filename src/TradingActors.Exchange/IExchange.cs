@@ -26,6 +26,9 @@ public interface IExchange
 
     Task<IReadOnlyList<Fill>> GetTradesAsync(Symbol symbol, DateTimeOffset? since = null, CancellationToken ct = default);
 
+    /// <summary>The symbol's last traded price (its price ticker): what values a commission paid in a third asset (BNB).</summary>
+    Task<decimal> GetLastPriceAsync(Symbol symbol, CancellationToken ct = default);
+
     Task<IExchangeSubscription> SubscribeMarketDataAsync(IReadOnlyList<MarketDataSubscription> streams, CancellationToken ct = default);
 
     Task<IExchangeSubscription> SubscribeUserDataAsync(CancellationToken ct = default);

@@ -43,6 +43,8 @@ public static class SimulatorConfiguration
                 MaxLeverage = Int(engine, "max-leverage") ?? engineDefaults.MaxLeverage,
                 SpotMakerFee = Dec(engine, "spot-maker-fee") ?? engineDefaults.SpotMakerFee,
                 SpotTakerFee = Dec(engine, "spot-taker-fee") ?? engineDefaults.SpotTakerFee,
+                SpotBnbBurn = Bool(engine, "spot-bnb-burn") ?? engineDefaults.SpotBnbBurn,
+                SpotBnbFeeFactor = Dec(engine, "spot-bnb-fee-factor") ?? engineDefaults.SpotBnbFeeFactor,
                 FuturesMakerFee = Dec(engine, "futures-maker-fee") ?? engineDefaults.FuturesMakerFee,
                 FuturesTakerFee = Dec(engine, "futures-taker-fee") ?? engineDefaults.FuturesTakerFee,
                 MaintenanceMarginRate = Dec(engine, "maintenance-margin-rate") ?? engineDefaults.MaintenanceMarginRate,

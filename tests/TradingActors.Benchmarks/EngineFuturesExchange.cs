@@ -70,6 +70,9 @@ internal sealed class EngineFuturesExchange(ExchangeEngine engine) : IFuturesExc
 
     public Task<MarkPrice> GetMarkPriceAsync(Symbol symbol, CancellationToken ct = default) => throw new NotSupportedException();
 
+    public Task<decimal> GetLastPriceAsync(Symbol symbol, CancellationToken ct = default) =>
+        Task.FromResult(engine.Price(Simulator.Engine.MarketKind.Futures, symbol.Value).Last);
+
     private static OrderSnapshot Snapshot(OrderRequest request, Simulator.Engine.OrderSnapshot order) => new()
     {
         Market = Market.Futures, Symbol = request.Symbol, OrderId = order.OrderId, ClientOrderId = request.ClientOrderId,

@@ -33,6 +33,16 @@ public sealed record EngineOptions
 
     public decimal SpotTakerFee { get; init; } = 0.001m;
 
+    /// <summary>
+    /// Spot commissions are paid in BNB while the account holds enough of it (Binance's "use BNB to pay for fees",
+    /// switched with <c>POST /sapi/v1/bnbBurn</c>); valued at the BNB price of the quote asset (the BNB/quote
+    /// symbol must be served) and reduced to <see cref="SpotBnbFeeFactor"/> of the standard commission.
+    /// </summary>
+    public bool SpotBnbBurn { get; init; }
+
+    /// <summary>Share of the standard commission paid when paying in BNB (Binance's spot discount of 25 %: 0.75).</summary>
+    public decimal SpotBnbFeeFactor { get; init; } = 0.75m;
+
     public decimal FuturesMakerFee { get; init; } = 0.0002m;
 
     public decimal FuturesTakerFee { get; init; } = 0.0005m;

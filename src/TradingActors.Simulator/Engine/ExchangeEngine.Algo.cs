@@ -60,6 +60,12 @@ public sealed partial class ExchangeEngine
                 if (request.ActivatePrice is { } activate)
                 {
                     CheckFuturesPrice(book.Rules, activate);
+
+                    // Binance: a SELL trailing stop's activation price must be above the price, a BUY's below it.
+                    if (request.Side == OrderSide.Sell ? activate <= reference : activate >= reference)
+                    {
+                        throw Errors.WouldImmediatelyTrigger();
+                    }
                 }
             }
             else

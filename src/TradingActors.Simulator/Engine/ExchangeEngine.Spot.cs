@@ -515,32 +515,82 @@ public sealed partial class ExchangeEngine
         }
     }
 
+    /// <summary>Spot commissions are paid in BNB while the account holds enough (see <see cref="EngineOptions.SpotBnbBurn"/>).</summary>
+    public bool SpotBnbBurn
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _spotBnbBurn;
+            }
+        }
+    }
+
+    public void SetSpotBnbBurn(bool enabled)
+    {
+        lock (_gate)
+        {
+            _spotBnbBurn = enabled;
+        }
+    }
+
+    /// <summary>
+    /// The commission of a fill worth <paramref name="quoteQty"/> paid in BNB: the discounted fee valued at the BNB price
+    /// of the quote asset; null when BNB burn is off, BNB has no price in that asset, or the account holds too little.
+    /// </summary>
+    private decimal? BnbCommission(SymbolRules rules, decimal price, decimal quoteQty, decimal fee)
+    {
+        if (!_spotBnbBurn)
+        {
+            return null;
+        }
+
+        var bnbPrice = rules.BaseAsset == Bnb ? price
+            : rules.QuoteAsset == Bnb ? 1m
+            : _spot.TryGetValue(Bnb + rules.QuoteAsset, out var bnbBook) ? bnbBook.Last : 0m;
+        if (bnbPrice <= 0m)
+        {
+            return null;
+        }
+
+        var commission = Math.Round(quoteQty * fee * _options.SpotBnbFeeFactor / bnbPrice, 8, MidpointRounding.AwayFromZero);
+        return Free(Bnb) >= commission ? commission : null;
+    }
+
+    private const string Bnb = "BNB";
+
     private TradeSnapshot ApplySpotFill(Book book, Order order, decimal price, decimal qty, bool isMaker, HashSet<string> changed)
     {
         TakeListLock(order);
         var rules = book.Rules;
         var fee = isMaker ? _options.SpotMakerFee : _options.SpotTakerFee;
         var quoteQty = price * qty;
-        decimal commission;
-        string commissionAsset;
+
+        // Paid in BNB, the commission leaves the BNB balance and the trade's base and quote change hands in full;
+        // otherwise a buy pays it in the base asset and a sell in the quote asset.
+        var inBnb = BnbCommission(rules, price, quoteQty, fee);
+        var commission = inBnb ?? (order.Side == OrderSide.Buy ? qty * fee : quoteQty * fee);
+        var commissionAsset = inBnb is not null ? Bnb : order.Side == OrderSide.Buy ? rules.BaseAsset : rules.QuoteAsset;
         if (order.Side == OrderSide.Buy)
         {
-            commission = qty * fee;
-            commissionAsset = rules.BaseAsset;
             var lockPrice = order.Price > 0 ? order.Price : order.StopPrice;
             var release = Math.Min(order.Locked, order.Type == OrderType.Market || lockPrice == 0 ? quoteQty : qty * lockPrice);
             order.Locked -= release;
             Adjust(rules.QuoteAsset, release - quoteQty, -release, changed);
-            Adjust(rules.BaseAsset, qty - commission, 0, changed);
+            Adjust(rules.BaseAsset, qty - (inBnb is null ? commission : 0m), 0, changed);
         }
         else
         {
-            commission = quoteQty * fee;
-            commissionAsset = rules.QuoteAsset;
             var release = Math.Min(order.Locked, qty);
             order.Locked -= release;
             Adjust(rules.BaseAsset, release - qty, -release, changed);
-            Adjust(rules.QuoteAsset, quoteQty - commission, 0, changed);
+            Adjust(rules.QuoteAsset, quoteQty - (inBnb is null ? commission : 0m), 0, changed);
+        }
+
+        if (inBnb is not null)
+        {
+            Adjust(Bnb, -commission, 0, changed);
         }
 
         var trade = new TradeSnapshot(MarketKind.Spot, order.Symbol, book.NextTradeId++, order.OrderId, order.List?.OrderListId ?? -1, order.Side, price, qty, quoteQty, commission, commissionAsset, 0, isMaker, NowMs);

@@ -25,6 +25,7 @@ public sealed partial class ExchangeEngine
     private readonly List<(long Time, FuturesAccountSnapshot Account)> _futuresHistory = [];
     private readonly List<(long Time, IReadOnlyList<BalanceSnapshot> Balances)> _spotHistory = [];
     private decimal _wallet;
+    private bool _spotBnbBurn;
     private long _nextOrderId = 1_000_000;
     private long _nextListId = 1;
     private long _nextAlgoId = 5_000_000;
@@ -52,6 +53,7 @@ public sealed partial class ExchangeEngine
         }
 
         _wallet = options.FuturesWalletBalance;
+        _spotBnbBurn = options.SpotBnbBurn;
         _lastStepMs = NowMs;
         InitAccountRecords();
         RecordSpotHistory();

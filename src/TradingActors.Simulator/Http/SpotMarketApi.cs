@@ -46,8 +46,29 @@ internal static class SpotMarketApi
                 ["standardCommission"] = new JsonObject { ["maker"] = maker, ["taker"] = taker, ["buyer"] = zero, ["seller"] = zero },
                 ["specialCommission"] = new JsonObject { ["maker"] = zero, ["taker"] = zero, ["buyer"] = zero, ["seller"] = zero },
                 ["taxCommission"] = new JsonObject { ["maker"] = zero, ["taker"] = zero, ["buyer"] = zero, ["seller"] = zero },
-                ["discount"] = new JsonObject { ["enabledForAccount"] = false, ["enabledForSymbol"] = false, ["discountAsset"] = "BNB", ["discount"] = "0.75000000" },
+                ["discount"] = new JsonObject
+                {
+                    ["enabledForAccount"] = engine.SpotBnbBurn, ["enabledForSymbol"] = true, ["discountAsset"] = "BNB",
+                    ["discount"] = Wire.Dec8(engine.Options.SpotBnbFeeFactor),
+                },
             };
+        });
+
+        // "Use BNB to pay for fees" (Binance's wallet API): spot commissions are paid in BNB while the account holds enough.
+        table.Add("GET", "/sapi/v1/bnbBurn", Security.Signed, Spot, 1, _ => BnbBurn(engine));
+        table.Add("POST", "/sapi/v1/bnbBurn", Security.Signed, Spot, 1, r =>
+        {
+            if (r.Optional("spotBNBBurn") is null && r.Optional("interestBNBBurn") is null)
+            {
+                throw Errors.Mandatory("spotBNBBurn");
+            }
+
+            if (r.Optional("spotBNBBurn") is not null)
+            {
+                engine.SetSpotBnbBurn(r.OptionalBool("spotBNBBurn"));
+            }
+
+            return BnbBurn(engine);
         });
         table.Add("GET", "/api/v3/rateLimit/order", Security.Signed, Spot, 40, _ =>
         {
@@ -59,6 +80,8 @@ internal static class SpotMarketApi
             return new JsonArray(second, daily);
         });
     }
+
+    private static JsonObject BnbBurn(ExchangeEngine engine) => new() { ["spotBNBBurn"] = engine.SpotBnbBurn, ["interestBNBBurn"] = false };
 
     private static bool MiniType(ApiRequest r) => (r.Optional("type") ?? "FULL") switch
     {

@@ -26,8 +26,8 @@ public static class IntentEvents
     /// <summary>
     /// One trade of the leg's order, as the exchange reported it. Its commission is valued in the quote asset
     /// (<paramref name="QuoteFee"/>); a commission taken from the base asset (a spot buy) is also kept as
-    /// <paramref name="BaseFee"/>, because the position holds that much less. A commission in a third asset (BNB)
-    /// cannot be valued here and counts as zero.
+    /// <paramref name="BaseFee"/>, because the position holds that much less. A commission in a third asset (BNB) is
+    /// valued at that asset's price in the quote asset at the fill (see <see cref="CommissionValuation"/>).
     /// </summary>
     public sealed record FillRecorded(
         string Leg, long TradeId, long OrderId, decimal Quantity, decimal Price, decimal Commission, string CommissionAsset,

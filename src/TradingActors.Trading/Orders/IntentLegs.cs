@@ -11,6 +11,7 @@ public static class IntentLegs
     public const string GuardExit = "gm";
     public const string Stop = "sl";
     public const string TakeProfit = "tp";
+    public const string TrailingStop = "ts";
     public const string Oco = "oco";
     public const string OcoTakeProfit = "octp";
     public const string OcoStop = "ocsl";

@@ -30,6 +30,9 @@ public static class IntentPlanner
                 : new IntentStep.PlaceOrder(IntentLegs.Stop, LegKind.SpotStop, stop.Side, stop.Quantity, stop.TriggerPrice),
             OrderIntentSpec.TakeProfit takeProfit when data.Legs.Count == 0 =>
                 new IntentStep.PlaceConditional(IntentLegs.TakeProfit, takeProfit.Side, takeProfit.Quantity, takeProfit.TriggerPrice, TakeProfit: true, ClosePosition: false),
+            OrderIntentSpec.TrailingStop trailing when data.Legs.Count == 0 => market.Market == Market.Futures
+                ? new IntentStep.PlaceTrailingStop(IntentLegs.TrailingStop, trailing.Side, trailing.Quantity, trailing.CallbackRatePercent, trailing.ActivationPrice)
+                : new IntentStep.Finish(IntentStatus.Failed, "a trailing stop order needs a futures market"),
             OrderIntentSpec.Bracket bracket when data.Legs.Count == 0 => new IntentStep.PlaceOco(bracket.Quantity, bracket.TakeProfitPrice, bracket.StopPrice),
 
             // Only a crash brings a cancel back here with a leg already sent: repeating a cancel is harmless (a second
@@ -42,6 +45,18 @@ public static class IntentPlanner
         };
     }
 
+    /// <summary>
+    /// After a crash: the cancels of the intent's own legs that were journaled but never answered. Each may or may not
+    /// have reached the exchange, so its attempt ends (else it would block every later cancel and step for good), and
+    /// its target, if still working, is asked about and cancelled again only once the answer shows it open.
+    /// A cancel intent's own legs are not among them: its planner repeats the cancel itself.
+    /// </summary>
+    public static IReadOnlyList<LegData> UnansweredCancels(IntentData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.Spec is OrderIntentSpec.Cancel ? [] : data.Legs.Where(l => l.Kind == LegKind.Cancel && !l.IsTerminal).ToList();
+    }
+
     /// <summary>What follows a leg's progress: a stop order that rests protects; an armed intent may be done.</summary>
     public static IntentStep AfterProgress(IntentData data, LegData leg)
     {
@@ -49,7 +64,13 @@ public static class IntentPlanner
         ArgumentNullException.ThrowIfNull(leg);
         if (leg.Kind is LegKind.ConditionalStop or LegKind.SpotStop && leg.Protection is null && !leg.IsTerminal)
         {
-            return new IntentStep.Establish(leg.Leg, data.Spec is OrderIntentSpec.TakeProfit ? ProtectionKind.TakeProfit : ProtectionKind.Stop, leg.Price ?? 0m);
+            var kind = data.Spec switch
+            {
+                OrderIntentSpec.TakeProfit => ProtectionKind.TakeProfit,
+                OrderIntentSpec.TrailingStop => ProtectionKind.TrailingStop,
+                _ => ProtectionKind.Stop,
+            };
+            return new IntentStep.Establish(leg.Leg, kind, leg.Price ?? 0m);
         }
 
         return data.Status == IntentStatus.Armed ? AfterArmedProgress(data, leg) : IntentStep.Continue.Instance;
@@ -77,6 +98,10 @@ public static class IntentPlanner
         ArgumentNullException.ThrowIfNull(leg);
         switch (data.Spec)
         {
+            case OrderIntentSpec.Stop or OrderIntentSpec.Bracket when leg.RejectCode == ExchangeErrorCodes.OrderDoesNotExist:
+                // Never placed (a crash kept it from the exchange): nothing says the symbol cannot hold a stop, so the
+                // stop fails and its position places it again.
+                return new IntentStep.Finish(IntentStatus.Failed, LastRejection(data)!);
             case OrderIntentSpec.Stop stop when leg.Kind == LegKind.SpotStop:
                 // The symbol cannot hold a stop order: the node holds it instead.
                 return new IntentStep.ArmGuard(stop.Quantity, stop.TriggerPrice, $"stop order refused ({leg.RejectCode})");

@@ -31,6 +31,9 @@ public abstract record IntentStep
     /// <summary>A futures STOP_MARKET (or with <see cref="TakeProfit"/> a TAKE_PROFIT_MARKET) algo order.</summary>
     public sealed record PlaceConditional(string Leg, OrderSide Side, decimal Quantity, decimal TriggerPrice, bool TakeProfit, bool ClosePosition) : IntentStep;
 
+    /// <summary>A futures TRAILING_STOP_MARKET algo order, reduce-only; without <see cref="ActivationPrice"/> it trails from now.</summary>
+    public sealed record PlaceTrailingStop(string Leg, OrderSide Side, decimal Quantity, decimal CallbackRatePercent, decimal? ActivationPrice) : IntentStep;
+
     /// <summary>A spot OCO selling <see cref="Quantity"/> at the take profit or the stop.</summary>
     public sealed record PlaceOco(decimal Quantity, decimal TakeProfitPrice, decimal StopPrice) : IntentStep;
 

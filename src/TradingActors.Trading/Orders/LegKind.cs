@@ -8,7 +8,7 @@ public enum LegKind
     ImmediateOrCancel,
     FillOrKill,
 
-    /// <summary>Futures STOP_MARKET through the Algo Order API.</summary>
+    /// <summary>A futures conditional order through the Algo Order API (STOP_MARKET, TAKE_PROFIT_MARKET, TRAILING_STOP_MARKET).</summary>
     ConditionalStop,
 
     /// <summary>Spot STOP_LOSS order.</summary>

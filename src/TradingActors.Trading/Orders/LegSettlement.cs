@@ -23,6 +23,10 @@ public static class LegSettlement
         {
             OrderOutcome.Accepted accepted => FromOrder(accepted.Order),
             AlgoOrderOutcome.Accepted algo => FromAlgo(leg, algo.Order),
+            // A list that is no longer executing has ended as a whole (cancelled, or one order filled and the other
+            // expired): its own orders' legs carry any execution.
+            OrderListOutcome.Accepted { OrderList.Status: not OrderListStatus.Executing } when leg.Protection is not null =>
+                new LegVerdict.Progressed(OrderStatus.Canceled, 0m, 0m),
             OrderListOutcome.Accepted => LegVerdict.ListAccepted.Instance,
 
             // A refused query (not found, throttled, clock skew) says nothing about the order itself.
@@ -104,13 +108,19 @@ public static class LegSettlement
     public static CancelVerdict AfterCancel(LegData target, object outcome)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (target.IsTerminal && !IsAccepted(outcome))
+        {
+            return CancelVerdict.AlreadyEnded.Instance;
+        }
+
         return outcome switch
         {
             OrderOutcome.Accepted accepted => new CancelVerdict.Settled(FromOrder(accepted.Order)),
             AlgoOrderOutcome.Accepted algo => new CancelVerdict.Settled(FromAlgo(target, algo.Order)),
             OrderListOutcome.Accepted => new CancelVerdict.Settled(new LegVerdict.Progressed(OrderStatus.Canceled, 0m, 0m)),
-            OrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent } or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent } =>
-                CancelVerdict.NotOpen.Instance,
+            OrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent }
+                or AlgoOrderOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent }
+                or OrderListOutcome.Rejected { Code: ExchangeErrorCodes.UnknownOrderSent } => CancelVerdict.NotOpen.Instance,
             _ => CancelVerdict.AskAndCancelAgain.Instance,
         };
     }
@@ -133,6 +143,7 @@ public static class LegSettlement
     {
         OrderOutcome.Accepted accepted => !IsFinal(accepted.Order.Status),
         AlgoOrderOutcome.Accepted algo => algo.Order.Status is AlgoOrderStatus.New,
+        OrderListOutcome.Accepted list => list.OrderList.Status == OrderListStatus.Executing,
         _ => false,
     };
 

@@ -49,6 +49,16 @@ public sealed partial class OrderIntent
             Timers.StartSingleTimer($"recancel-{leg.Leg}", new Recancel(leg.Leg), Settings.UnknownQueryBackoff);
         }
 
+        if (answered.IsQuery && _cancelIfOpen.Contains(leg.Leg) && LegSettlement.IsAccepted(answered.Outcome))
+        {
+            // The cancel a crash left unanswered did not take (or never left): the leg is still open, so cancel it again.
+            _cancelIfOpen.Remove(leg.Leg);
+            if (LegSettlement.IsStillOpen(answered.Outcome))
+            {
+                SendCancel(leg);
+            }
+        }
+
         switch (LegSettlement.Classify(leg, answered.Outcome, answered.IsQuery))
         {
             case LegVerdict.NothingNew:
@@ -81,10 +91,11 @@ public sealed partial class OrderIntent
             return;
         }
 
-        // Cancelling one of our own legs: the answer (or a query) settles the target leg.
-        var target = _data.Leg(IntentLegs.TargetOf(cancel.Leg));
+        // Cancelling one of our own legs: the answer (or a query) settles the target leg, as it stands once the
+        // answer is journaled (the stream may have ended it meanwhile).
         Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now), () =>
         {
+            var target = _data.Leg(IntentLegs.TargetOf(cancel.Leg));
             if (_exitAfterCancel && LegSettlement.IsAccepted(outcome))
             {
                 // The guard's exit is journaled before the stop's end, so the end does not finish the intent while the
@@ -97,6 +108,9 @@ public sealed partial class OrderIntent
             {
                 case CancelVerdict.Settled settled:
                     Progress(target!, settled.Target);
+                    break;
+                case CancelVerdict.AlreadyEnded:
+                    AfterProgress(target!.Leg);
                     break;
                 case CancelVerdict.NotOpen:
                     _notOpen.Add(target!.Leg);
@@ -209,7 +223,7 @@ public sealed partial class OrderIntent
 
         if (update.LastFill is { } fill && !leg.TradeIds.Contains(fill.TradeId))
         {
-            Apply(Recorded(leg, fill), () => Progress(_data.Leg(leg.Leg)!, LegSettlement.FromOrder(update.Order)));
+            RecordFill(leg, fill, () => Progress(_data.Leg(leg.Leg)!, LegSettlement.FromOrder(update.Order)));
             return;
         }
 

@@ -34,6 +34,9 @@ public sealed partial class OrderIntent
             case IntentStep.PlaceConditional conditional:
                 PlaceConditional(conditional);
                 break;
+            case IntentStep.PlaceTrailingStop trailing:
+                PlaceTrailingStop(trailing);
+                break;
             case IntentStep.PlaceOco oco:
                 PlaceOco(oco);
                 break;
@@ -106,6 +109,13 @@ public sealed partial class OrderIntent
             order.TakeProfit ? ConditionalOrderRequest.TakeProfitMarketReduceOnly(Symbol, id, order.Side, order.Quantity, order.TriggerPrice)
             : order.ClosePosition ? ConditionalOrderRequest.StopMarketClosePosition(Symbol, id, order.Side, order.TriggerPrice)
             : ConditionalOrderRequest.StopMarketReduceOnly(Symbol, id, order.Side, order.Quantity, order.TriggerPrice))));
+    }
+
+    private void PlaceTrailingStop(IntentStep.PlaceTrailingStop order)
+    {
+        var futures = _market.Futures ?? throw new InvalidOperationException("A trailing stop (algo) order needs a futures market.");
+        Send(order.Leg, LegKind.ConditionalStop, order.Side, order.Quantity, order.ActivationPrice, id => Box(futures.PlaceConditionalOrderAsync(
+            ConditionalOrderRequest.TrailingStopReduceOnly(Symbol, id, order.Side, order.Quantity, order.CallbackRatePercent, order.ActivationPrice))));
     }
 
     private void PlaceOco(IntentStep.PlaceOco oco)

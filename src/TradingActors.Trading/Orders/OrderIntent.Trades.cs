@@ -8,22 +8,58 @@ namespace TradingActors.Trading.Orders;
 /// <summary>Trades: an intent finishes once the trades of every execution are recorded.</summary>
 public sealed partial class OrderIntent
 {
-    /// <summary>A trade of the leg, its commission valued in the quote asset (a third asset such as BNB cannot be).</summary>
-    private FillRecorded Recorded(LegData leg, Fill fill)
+    /// <summary>
+    /// Journals a trade of the leg with its commission valued in the quote asset (<see cref="CommissionValuation"/>).
+    /// A commission in a third asset (BNB) is valued at that asset's price: the latest quote if this node follows its
+    /// symbol, else the exchange's price ticker, asked now; the intent does not finish while a trade waits for it.
+    /// </summary>
+    private void RecordFill(LegData leg, Fill fill, Action? then = null)
     {
-        TradingMetrics.Filled(_market.Market, leg.Side);
         var rules = _market.Rules.GetValueOrDefault(Symbol);
-        var inBase = rules is not null && fill.CommissionAsset == rules.BaseAsset;
-        var quoteFee = inBase ? fill.Commission * fill.Price
-            : rules is null || fill.CommissionAsset == rules.QuoteAsset || fill.Commission == 0m ? fill.Commission
-            : 0m;
-        if (quoteFee == 0m && fill.Commission != 0m)
+        if (CommissionValuation.PricedBy(fill, rules) is not { } feeSymbol)
         {
-            Log.Warning("Intent {Id}: commission {Commission} {Asset} cannot be valued in {Quote}; PnL leaves it out", Id, fill.Commission, fill.CommissionAsset, rules?.QuoteAsset);
+            Apply(Recorded(leg, fill, null), then);
+            return;
         }
 
-        return new FillRecorded(
-            leg.Leg, fill.TradeId, fill.OrderId, fill.Quantity, fill.Price, fill.Commission, fill.CommissionAsset, quoteFee, inBase ? fill.Commission : 0m, Now);
+        if (_market.Quotes.TryGet(feeSymbol, out var quote))
+        {
+            Apply(Recorded(leg, fill, (quote.Bid + quote.Ask) / 2m), then);
+            return;
+        }
+
+        if (_valuing.Add(fill.TradeId))
+        {
+            _market.Exchange.GetLastPriceAsync(feeSymbol).PipeTo(
+                Self, success: price => new FeeAssetPriced(leg.Leg, fill, price), failure: e => new FeeAssetPriced(leg.Leg, fill, null, e.Message));
+        }
+
+        then?.Invoke();
+    }
+
+    private void OnFeeAssetPriced(FeeAssetPriced priced)
+    {
+        _valuing.Remove(priced.Fill.TradeId);
+        if (_data.Leg(priced.Leg) is not { } leg || leg.TradeIds.Contains(priced.Fill.TradeId))
+        {
+            return;
+        }
+
+        if (priced.Price is null)
+        {
+            Log.Warning("Intent {Id}: the price of {Asset} is not available ({Error}); commission {Commission} {Asset} counts as zero",
+                Id, priced.Fill.CommissionAsset, priced.Error, priced.Fill.Commission, priced.Fill.CommissionAsset);
+        }
+
+        // Journaling the trade lets a finish that waited for it go ahead (see Apply).
+        Apply(Recorded(leg, priced.Fill, priced.Price));
+    }
+
+    private FillRecorded Recorded(LegData leg, Fill fill, decimal? feeAssetPrice)
+    {
+        TradingMetrics.Filled(_market.Market, leg.Side);
+        var (quoteFee, baseFee) = CommissionValuation.Value(fill, _market.Rules.GetValueOrDefault(Symbol), feeAssetPrice);
+        return new FillRecorded(leg.Leg, fill.TradeId, fill.OrderId, fill.Quantity, fill.Price, fill.Commission, fill.CommissionAsset, quoteFee, baseFee, Now);
     }
 
     /// <summary>
@@ -39,9 +75,9 @@ public sealed partial class OrderIntent
             return;
         }
 
-        if (_data.AwaitsTrades && !_tradesFetched)
+        if ((_data.AwaitsTrades && !_tradesFetched) || _valuing.Count > 0)
         {
-            if (_concluding is null)
+            if (_concluding is null && _data.AwaitsTrades && !_tradesFetched)
             {
                 Timers.StartSingleTimer(SettleTimer, new SettleTrades(), Settings.TradeSettleTimeout);
             }
@@ -69,7 +105,7 @@ public sealed partial class OrderIntent
         foreach (var leg in _data.Legs.Where(l => l.AwaitsTrades))
         {
             var trades = fetched.Fills.Where(f => f.OrderId == leg.OrderId && !leg.TradeIds.Contains(f.TradeId)).ToList();
-            trades.ForEach(f => Apply(Recorded(leg, f)));
+            trades.ForEach(f => RecordFill(leg, f));
             missing += leg.ExecutedQuantity - leg.FilledByTrades - trades.Sum(f => f.Quantity);
         }
 

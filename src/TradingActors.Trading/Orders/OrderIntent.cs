@@ -31,6 +31,12 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
     // Legs whose cancel the exchange answered "unknown order": no longer open there, so a query that cannot find
     // them either (an exchange keeps every order with fills) ends them as cancelled, instead of cancelling again.
     private readonly HashSet<string> _notOpen = [];
+
+    // Legs whose cancel a crash left unanswered: cancelled again once a query shows them still open.
+    private readonly HashSet<string> _cancelIfOpen = [];
+
+    // Trades whose commission (in a third asset, BNB) waits for that asset's price before it is journaled.
+    private readonly HashSet<long> _valuing = [];
     private IntentData _data = IntentData.Empty;
     private bool _sliceDue = true;
     private bool _exitAfterCancel;
@@ -86,6 +92,7 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
         });
         Command<SettleTrades>(_ => OnSettleTrades());
         Command<TradesFetched>(OnTradesFetched);
+        Command<FeeAssetPriced>(OnFeeAssetPriced);
         Command<SliceDue>(_ =>
         {
             _sliceDue = true;
@@ -130,6 +137,17 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
         foreach (var leg in _data.Legs.Where(l => !l.IsTerminal && l.Kind is not LegKind.GuardStop and not LegKind.Cancel))
         {
             Self.Tell(new QueryLeg(leg.Leg));
+        }
+
+        foreach (var cancel in IntentPlanner.UnansweredCancels(_data))
+        {
+            if (_data.Leg(IntentLegs.TargetOf(cancel.Leg)) is { IsTerminal: false } target)
+            {
+                _cancelIfOpen.Add(target.Leg);
+            }
+
+            Log.Info("Intent {Key}: cancel {Leg} was never answered before the restart; its target is asked about", _key, cancel.Leg);
+            Apply(new OrderProgressed(cancel.Leg, OrderStatus.Canceled, 0m, 0m, 0m, Now));
         }
 
         if (_data.Spec is OrderIntentSpec.Trade { Policy: ExecutionPolicy.MakerThenTaker makerThenTaker } && _data.Leg(IntentLegs.Maker) is { IsTerminal: false } maker)
@@ -261,4 +279,6 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
     private sealed record TradesFetched(IReadOnlyList<Fill> Fills, string? Error = null);
 
     private sealed record Recancel(string Leg);
+
+    private sealed record FeeAssetPriced(string Leg, Fill Fill, decimal? Price, string? Error = null);
 }

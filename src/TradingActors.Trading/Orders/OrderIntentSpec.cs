@@ -10,6 +10,7 @@ namespace TradingActors.Trading.Orders;
 [JsonDerivedType(typeof(TakeProfit), "takeProfit")]
 [JsonDerivedType(typeof(Bracket), "bracket")]
 [JsonDerivedType(typeof(Cancel), "cancel")]
+[JsonDerivedType(typeof(TrailingStop), "trailingStop")]
 public abstract record OrderIntentSpec
 {
     public required Market Market { get; init; }
@@ -56,6 +57,19 @@ public abstract record OrderIntentSpec
         public required decimal Quantity { get; init; }
         public required decimal TakeProfitPrice { get; init; }
         public required decimal StopPrice { get; init; }
+    }
+
+    /// <summary>
+    /// A futures TRAILING_STOP_MARKET algo order (reduce-only, on the mark price): from <see cref="ActivationPrice"/>
+    /// (or at once, when null) it follows the best price and closes when the price falls back by
+    /// <see cref="CallbackRatePercent"/>.
+    /// </summary>
+    public sealed record TrailingStop : OrderIntentSpec
+    {
+        public required OrderSide Side { get; init; }
+        public required decimal Quantity { get; init; }
+        public required decimal CallbackRatePercent { get; init; }
+        public decimal? ActivationPrice { get; init; }
     }
 
     /// <summary>Cancels one of our orders (plain or conditional) by client id.</summary>

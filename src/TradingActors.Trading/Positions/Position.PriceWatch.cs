@@ -12,14 +12,21 @@ namespace TradingActors.Trading.Positions;
 /// What an active position does with the live price. Aged-position exits (<see cref="AgedExitPolicy"/>): a timer
 /// wakes the position when its schedule changes phase or target, each change is journaled, and once aged it closes
 /// at market when the price reaches the target; everything is recomputed from the activation time, so a restart
-/// resumes the right phase. A trailing stop: the stop follows the best price at its distance, replaced (new before
-/// old) whenever it would gain a quarter of that distance, and never moves back.
+/// resumes the right phase. A trailing stop the node holds (spot, or a futures distance outside the exchange's range,
+/// see <see cref="TrailingStopPlan"/>): the stop follows the best price at its distance, replaced (new before old)
+/// whenever it would gain a quarter of that distance, and never moves back.
 /// </summary>
 public sealed partial class Position
 {
     private const string AgeTimer = "aged-exit";
     private bool _watchingPrices;
     private bool _aged;
+
+    // The exchange refused (or never settled) the trailing stop it should hold: the node trails instead.
+    private bool _trailLocally;
+
+    /// <summary>The node moves the stop itself: spot, a distance outside the exchange's range, or a trailing order the exchange did not take.</summary>
+    private bool TrailsLocally => _data.TrailingDistance is not null && (_trailLocally || !TrailingStopPlan.OnExchange(_data));
 
     private DateTimeOffset AgedFrom => _data.ActiveSince ?? _data.OpenedAt;
 
@@ -48,7 +55,7 @@ public sealed partial class Position
     /// <summary>Follows the live price while the position is active and aged or trailing; not otherwise.</summary>
     private void UpdatePriceWatch()
     {
-        var wanted = _data.State == PositionState.Active && (_aged || _data.TrailingDistance is not null);
+        var wanted = _data.State == PositionState.Active && (_aged || TrailsLocally);
         if (wanted == _watchingPrices)
         {
             return;
@@ -77,7 +84,8 @@ public sealed partial class Position
 
     private void Trail(decimal price)
     {
-        if (_data.TrailingDistance is not { } distance || _data.State != PositionState.Active || _pendingStop is not null || _data.ActiveStop is not { } stop)
+        if (!TrailsLocally || _data.TrailingDistance is not { } distance || _data.State != PositionState.Active || _pendingStop is not null
+            || _data.ActiveStop is not { } stop)
         {
             return;
         }

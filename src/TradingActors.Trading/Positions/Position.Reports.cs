@@ -27,7 +27,7 @@ public sealed partial class Position
                 StartFlatnessCheck();
             }
         }
-        else if (report.Spec is OrderIntentSpec.Stop or OrderIntentSpec.Bracket or OrderIntentSpec.TakeProfit)
+        else if (report.Spec is OrderIntentSpec.Stop or OrderIntentSpec.Bracket or OrderIntentSpec.TakeProfit or OrderIntentSpec.TrailingStop)
         {
             // Every stop, bracket or take profit of this position, the current one or an older one: an older one
             // whose order filled late (after it was replaced) still closed the position on the exchange.
@@ -201,6 +201,10 @@ public sealed partial class Position
                     break;
                 case PositionAction.EnsureTakeProfit:
                     EnsureTakeProfit();
+                    EnsureTrailingStop();
+                    break;
+                case PositionAction.TrailLocally trail:
+                    TrailLocally(trail.Reason);
                     break;
                 case PositionAction.RetryStop retry:
                     Timers.StartSingleTimer("retry-stop", new RetryStop(), retry.Delay);
@@ -216,7 +220,7 @@ public sealed partial class Position
     private void ReplaceOlderStops()
     {
         var newest = _data.ActiveStop;
-        foreach (var old in _data.Protections.Values.Where(p => p != newest && p.Kind != ProtectionKind.TakeProfit))
+        foreach (var old in _data.Protections.Values.Where(p => p != newest && p.Kind is not (ProtectionKind.TakeProfit or ProtectionKind.TrailingStop)))
         {
             ToIntent(new CancelIntent(old.Intent));
         }

@@ -103,6 +103,8 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
 
     private IntentId TakeProfitIntentId => new($"{_id.Value}-tp");
 
+    private IntentId TrailingStopIntentId => new($"{_id.Value}-ts");
+
     private PositionView View()
     {
         var mark = _market.Quotes.TryGet(_data.Symbol, out var quote) ? (quote.Bid + quote.Ask) / 2m : _data.EntryPrice;
@@ -136,6 +138,7 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
                 _pendingStopPrice = _data.RequestedStop;
                 OnAskAboutStop(new AskAboutStop(StopIntentId, 0));
                 EnsureTakeProfit();
+                EnsureTrailingStop();
                 break;
             case PositionState.PendingClosing:
                 ProceedWithExit(_data.ExitPolicy ?? _settings.ExitPolicy);
@@ -224,6 +227,10 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
         {
             sender.Tell(new PositionAccepted(_id, _data.State));
             SubmitEntry();
+            if (TrailingStopPlan.WhyTrailedLocally(open.Market, open.TrailingDistance) is { } why)
+            {
+                Alert(AlertSeverity.Warning, why);
+            }
         });
     }
 
@@ -387,6 +394,42 @@ public sealed partial class Position : ReceivePersistentActor, IWithTimers
                 Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity, TriggerPrice = target,
             }, _id));
         }
+    }
+
+    /// <summary>
+    /// Futures trailing within Binance's range: a reduce-only TRAILING_STOP_MARKET beside the stop, placed once the stop
+    /// is armed, starting where it passes the stop (<see cref="TrailingStopPlan"/>). Submitted again after a restart,
+    /// the intent answers with what became of it.
+    /// </summary>
+    private void EnsureTrailingStop()
+    {
+        if (_trailLocally || _data.State != PositionState.Active || _data.ActiveStop is not { } stop
+            || TrailingStopPlan.CallbackRatePercent(_data.Market, _data.TrailingDistance) is not { } rate
+            || _data.Protections.Values.Any(p => p.Kind == ProtectionKind.TrailingStop))
+        {
+            return;
+        }
+
+        var activation = ExitPrice() is { } price
+            ? TrailingStopPlan.ActivationPrice(_data.Direction, stop.TriggerPrice, rate, price, _market.TickSize(_data.Symbol))
+            : null;
+        ToIntent(new SubmitIntent(TrailingStopIntentId, new OrderIntentSpec.TrailingStop
+        {
+            Market = _data.Market, Symbol = _data.Symbol, Side = _data.Direction.ExitSide(), Quantity = _data.Quantity,
+            CallbackRatePercent = rate, ActivationPrice = activation,
+        }, _id));
+    }
+
+    private void TrailLocally(string reason)
+    {
+        if (_trailLocally)
+        {
+            return;
+        }
+
+        _trailLocally = true;
+        Alert(AlertSeverity.Warning, $"{reason}; this node trails the stop itself");
+        UpdatePriceWatch();
     }
 
     private void ArmStop(decimal stopPrice)

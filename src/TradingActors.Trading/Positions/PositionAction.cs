@@ -58,10 +58,14 @@ public abstract record PositionAction
         public static readonly ReplaceOlderStops Instance = new();
     }
 
+    /// <summary>Place what rests beside the stop if it is missing: the take profit, and the exchange-held trailing stop.</summary>
     public sealed record EnsureTakeProfit : PositionAction
     {
         public static readonly EnsureTakeProfit Instance = new();
     }
+
+    /// <summary>The exchange does not hold the trailing stop: the node trails the stop itself (<see cref="Reason"/> says why).</summary>
+    public sealed record TrailLocally(string Reason) : PositionAction;
 
     /// <summary>Try placing a stop again after <see cref="Delay"/>.</summary>
     public sealed record RetryStop(TimeSpan Delay) : PositionAction;

@@ -22,6 +22,9 @@ public sealed record PositionData
     /// <summary>The quantity asked for at entry.</summary>
     public decimal RequestedQuantity { get; init; }
 
+    /// <summary>What the entry's fills added up to (a correction or a partial exit does not change it).</summary>
+    public decimal EnteredQuantity { get; init; }
+
     /// <summary>The quantity held now (what filled, or what the reconciler found).</summary>
     public decimal Quantity { get; init; }
     public decimal DecisionPrice { get; init; }
@@ -68,8 +71,9 @@ public sealed record PositionData
 
     public bool IsOpen => State is PositionState.Active or PositionState.PendingClosing;
 
+    /// <summary>The newest stop (an exchange-held trailing stop rests beside it and is not one).</summary>
     public Protection? ActiveStop => Protections.Values
-        .Where(p => p.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco or ProtectionKind.TrailingStop)
+        .Where(p => p.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco)
         .OrderByDescending(p => p.ArmedAt)
         .FirstOrDefault();
 
@@ -103,6 +107,7 @@ public sealed record PositionData
                 // Several fills of one entry average into one entry price.
                 EntryPrice = Quantity + e.Quantity == 0m ? 0m : ((EntryPrice * Quantity) + (e.AveragePrice * e.Quantity)) / (Quantity + e.Quantity),
                 Quantity = Quantity + e.Quantity,
+                EnteredQuantity = EnteredQuantity + e.Quantity,
                 Fees = Fees + e.Fees,
                 EntryFees = EntryFees + e.Fees,
                 ActiveSince = ActiveSince ?? e.At,
@@ -111,8 +116,8 @@ public sealed record PositionData
             ProtectionArmed e => data with
             {
                 Protections = new Dictionary<ClientOrderId, Protection>(Protections) { [e.ClientOrderId] = new(e.Intent, e.Kind, e.ClientOrderId, e.TriggerPrice, e.At) },
-                StopAttempts = e.Kind == ProtectionKind.TakeProfit ? StopAttempts : StopAttempts + 1,
-                StopFailures = e.Kind == ProtectionKind.TakeProfit ? StopFailures : 0,
+                StopAttempts = IsCompanion(e.Kind) ? StopAttempts : StopAttempts + 1,
+                StopFailures = IsCompanion(e.Kind) ? StopFailures : 0,
                 StopPrice = e.Kind is ProtectionKind.Stop or ProtectionKind.GuardStop or ProtectionKind.Oco ? e.TriggerPrice : StopPrice,
                 RequestedStop = RequestedStop == e.TriggerPrice ? null : RequestedStop,
             },
@@ -135,6 +140,9 @@ public sealed record PositionData
             _ => throw new InvalidStateTransitionException(State, evt),
         };
     }
+
+    /// <summary>A take profit or an exchange-held trailing stop rests beside the stop: it is not a stop attempt.</summary>
+    private static bool IsCompanion(ProtectionKind kind) => kind is ProtectionKind.TakeProfit or ProtectionKind.TrailingStop;
 }
 
 public sealed record Protection(IntentId Intent, ProtectionKind Kind, ClientOrderId ClientOrderId, decimal TriggerPrice, DateTimeOffset ArmedAt);

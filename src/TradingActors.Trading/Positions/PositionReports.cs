@@ -20,6 +20,11 @@ public static class PositionReports
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(report);
+        if (data.State == PositionState.Active && report.Status is IntentStatus.Completed or IntentStatus.Unresolved)
+        {
+            return RestOfEntry(data, report, now);
+        }
+
         if (data.State != PositionState.PendingEntry)
         {
             return ReportDecision.Nothing;
@@ -33,6 +38,24 @@ public static class PositionReports
             IntentStatus.Unresolved when !verifying => new([], [PositionAction.VerifyEntry.Instance]),
             _ => ReportDecision.Nothing,
         };
+    }
+
+    /// <summary>
+    /// Another source (the exchange's position) confirmed the entry while its intent was still working (a TWAP between
+    /// slices, after a restart): what the intent executed beyond what was recorded is the rest of the entry, at the price
+    /// the rest was bought at. A reconciler's correction that already counted it leaves nothing to add.
+    /// </summary>
+    private static ReportDecision RestOfEntry(PositionData data, IntentReport report, DateTimeOffset now)
+    {
+        var net = report.FilledQuantity - report.BaseFees;
+        var rest = Math.Min(net - data.EnteredQuantity, net - data.Quantity);
+        if (rest <= 0m)
+        {
+            return ReportDecision.Nothing;
+        }
+
+        var restPrice = ((report.AveragePrice * net) - (data.EntryPrice * data.EnteredQuantity)) / rest;
+        return new([new EntryFilled(rest, restPrice > 0m ? restPrice : report.AveragePrice, Math.Max(report.Fees - data.EntryFees, 0m), "order", now)], []);
     }
 
     /// <summary>
@@ -129,14 +152,17 @@ public static class PositionReports
                     armed.Add(new PositionAction.Alert(AlertSeverity.Warning, $"{data.Symbol} cannot hold a stop order; a local guard stop watches the price"));
                 }
 
+                // A trailing stop's price is where it starts trailing (0: at once); a stop's is its trigger.
+                var price = kind == ProtectionKind.TrailingStop ? leg.Price ?? 0m : leg.Price ?? pendingStopPrice ?? 0m;
                 return new(
-                    [new ProtectionArmed(report.Id, kind, leg.ClientOrderId, leg.Price ?? pendingStopPrice ?? 0m, now)],
+                    [new ProtectionArmed(report.Id, kind, leg.ClientOrderId, price, now)],
                     armed,
-                    SettlesPendingStop: kind != ProtectionKind.TakeProfit);
+                    SettlesPendingStop: kind is not (ProtectionKind.TakeProfit or ProtectionKind.TrailingStop));
 
             case IntentStatus.Completed when report.FilledQuantity > 0m && data.IsOpen:
                 // The exchange (or the guard) closed the position.
-                var reason = data.TrailingDistance is not null && known?.Kind is ProtectionKind.Stop ? CloseReason.TrailingStop
+                var reason = known?.Kind is ProtectionKind.TrailingStop ? CloseReason.TrailingStop
+                    : data.TrailingDistance is not null && known?.Kind is ProtectionKind.Stop && !TrailingStopPlan.OnExchange(data) ? CloseReason.TrailingStop
                     : data.Direction.Sign() * (report.AveragePrice - data.EntryPrice) > 0m ? CloseReason.TakeProfit
                     : CloseReason.StopLoss;
                 var closed = Closed(data, reason, report, now);
@@ -149,6 +175,10 @@ public static class PositionReports
                     : afterCancel.State.IsTerminal() && afterCancel.Protections.Count == 0 ? PositionAction.AfterTerminal.Instance
                     : PositionAction.EnsureProtected.Instance;
                 return new([cancelled], [next]);
+
+            case IntentStatus.Failed or IntentStatus.Unresolved when report.Spec is OrderIntentSpec.TrailingStop && known is null && data.IsOpen:
+                // The exchange did not take the trailing stop: the fixed stop still protects, and the node trails it.
+                return new([], [new PositionAction.TrailLocally($"the exchange did not take the trailing stop ({report.Reason})")]);
 
             case IntentStatus.Failed when report.Id == takeProfitIntent && known is null && data.State == PositionState.Active
                                           && report.Reason.Contains("-2021", StringComparison.Ordinal):

@@ -22,6 +22,7 @@ public sealed record LocalTruth(
         yield return position.EntryIntent;
         yield return new IntentId($"{id}-rb");
         yield return new IntentId($"{id}-tp");
+        yield return new IntentId($"{id}-ts");
         for (var n = 1; n <= position.StopAttempts + 1; n++)
         {
             yield return new IntentId($"{id}-sl{n}");

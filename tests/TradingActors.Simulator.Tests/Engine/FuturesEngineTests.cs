@@ -249,6 +249,20 @@ public sealed class FuturesEngineTests
     }
 
     [Fact]
+    public void A_trailing_stop_whose_activation_price_the_price_has_passed_would_trigger_at_once()
+    {
+        Market(OrderSide.Buy, 0.1m);
+        var price = Engine.Price(MarketKind.Futures, "BTCUSDT").Mark;
+
+        var sell = Assert.Throws<ExchangeErrorException>(() => Engine.PlaceAlgoOrder(
+            new AlgoOrderRequest("BTCUSDT", OrderSide.Sell, OrderType.TrailingStopMarket) { Quantity = 0.1m, ReduceOnly = true, CallbackRate = 1m, ActivatePrice = price - 100m }));
+        var buy = Assert.Throws<ExchangeErrorException>(() => Engine.PlaceAlgoOrder(
+            new AlgoOrderRequest("BTCUSDT", OrderSide.Buy, OrderType.TrailingStopMarket) { Quantity = 0.1m, ReduceOnly = true, CallbackRate = 1m, ActivatePrice = price + 100m }));
+
+        Assert.Equal((-2021, -2021), (sell.Code, buy.Code));
+    }
+
+    [Fact]
     public void Mark_price_trailing_stop_follows_the_mark_not_the_contract_price()
     {
         Market(OrderSide.Buy, 0.1m);

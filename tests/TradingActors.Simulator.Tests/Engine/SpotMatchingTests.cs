@@ -32,6 +32,45 @@ public sealed class SpotMatchingTests
     }
 
     [Fact]
+    public void With_bnb_burn_on_the_commission_is_paid_in_bnb_at_its_discount_and_the_bought_asset_arrives_in_full()
+    {
+        var fx = new EngineFixture(new EngineOptions
+        {
+            Symbols = ["BTCUSDT", "BNBUSDT"],
+            SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 1m, ["BNB"] = 1m },
+            SpotBnbBurn = true,
+        });
+        fx.Engine.SetPrice(MarketKind.Spot, "BTCUSDT", 64_000m);
+        var placed = fx.Engine.PlaceSpotOrder(new SpotOrderRequest("BTCUSDT", OrderSide.Buy, OrderType.Limit) { TimeInForce = TimeInForce.Gtc, Quantity = 0.1m, Price = 63_000m });
+
+        fx.Engine.SetPrice(MarketKind.Spot, "BTCUSDT", 62_990m);
+
+        Assert.Equal(OrderStatus.Filled, fx.Engine.QueryOrder(MarketKind.Spot, "BTCUSDT", placed.Order.OrderId, null).Status);
+        var trade = Assert.Single(fx.Engine.Trades(MarketKind.Spot, "BTCUSDT"));
+        var bnbPrice = fx.Engine.Price(MarketKind.Spot, "BNBUSDT").Last;
+        Assert.Equal(("BNB", Math.Round(6300m * 0.001m * 0.75m / bnbPrice, 8)), (trade.CommissionAsset, trade.Commission));
+        Assert.Equal(1m - trade.Commission, fx.Free("BNB"));
+        Assert.Equal(1.1m, fx.Free("BTC"));
+    }
+
+    [Fact]
+    public void With_bnb_burn_on_but_too_little_bnb_the_commission_is_paid_as_usual()
+    {
+        var fx = new EngineFixture(new EngineOptions
+        {
+            Symbols = ["BTCUSDT", "BNBUSDT"],
+            SpotBalances = new Dictionary<string, decimal> { ["USDT"] = 100_000m, ["BTC"] = 1m, ["BNB"] = 0.0001m },
+            SpotBnbBurn = true,
+        });
+
+        fx.Engine.PlaceSpotOrder(new SpotOrderRequest("BTCUSDT", OrderSide.Sell, OrderType.Market) { Quantity = 0.1m });
+
+        var trades = fx.Engine.Trades(MarketKind.Spot, "BTCUSDT");
+        Assert.All(trades, t => Assert.Equal("USDT", t.CommissionAsset));
+        Assert.Equal(0.0001m, fx.Free("BNB"));
+    }
+
+    [Fact]
     public void Market_buy_takes_synthetic_depth_and_slips_more_as_size_grows()
     {
         var engine = new EngineFixture(new EngineOptions { DepthLevelNotional = 10_000m }).Engine;

@@ -190,6 +190,20 @@ public sealed class IntentPlannerTests
     }
 
     [Fact]
+    public void A_trailing_stop_is_a_trailing_algo_order_on_futures_that_protects_as_a_trailing_stop_and_is_refused_on_spot()
+    {
+        var spec = new OrderIntentSpec.TrailingStop
+        {
+            Market = Market.Futures, Symbol = Btc, Side = OrderSide.Sell, Quantity = 1m, CallbackRatePercent = 2m, ActivationPrice = 105m,
+        };
+        var resting = Submitted(spec).Sent("ts", LegKind.ConditionalStop, 1m, 105m, OrderSide.Sell).Progressed("ts", OrderStatus.New);
+
+        Assert.Equal(new IntentStep.PlaceTrailingStop("ts", OrderSide.Sell, 1m, 2m, 105m), IntentPlanner.Next(Submitted(spec), Futures(), sliceDue: true, anyInFlight: false));
+        Assert.Equal(new IntentStep.Establish("ts", ProtectionKind.TrailingStop, 105m), IntentPlanner.AfterProgress(resting, resting.Leg("ts")!));
+        Assert.IsType<IntentStep.Finish>(IntentPlanner.Next(Submitted(spec), Spot(), sliceDue: true, anyInFlight: false));
+    }
+
+    [Fact]
     public void A_cancel_intent_cancels_under_a_fresh_leg_and_gives_up_after_its_attempts()
     {
         var target = ClientOrderId.Create("ta-other-m1");
@@ -248,6 +262,31 @@ public sealed class IntentPlannerTests
         var refused = StopIntent().Sent("sl", LegKind.SpotStop, 1m, 90m).Rejected("sl", -1013, "stop orders not supported");
 
         Assert.Equal(new IntentStep.ArmGuard(1m, 90m, "stop order refused (-1013)"), IntentPlanner.AfterRejection(refused, refused.Leg("sl")!));
+    }
+
+    [Fact]
+    public void A_stop_that_never_reached_the_exchange_fails_instead_of_becoming_a_guard_stop()
+    {
+        var neverPlaced = StopIntent().Sent("sl", LegKind.SpotStop, 1m, 90m).Rejected("sl", ExchangeErrorCodes.OrderDoesNotExist, "order not found after repeated queries");
+
+        Assert.Equal(
+            new IntentStep.Finish(IntentStatus.Failed, "rejected -2013: order not found after repeated queries"),
+            IntentPlanner.AfterRejection(neverPlaced, neverPlaced.Leg("sl")!));
+    }
+
+    [Fact]
+    public void After_a_crash_the_unanswered_cancels_of_its_own_legs_are_settled_but_a_cancel_intent_repeats_its_own()
+    {
+        var oco = Submitted(new OrderIntentSpec.Bracket { Market = Market.Spot, Symbol = Btc, Quantity = 1m, TakeProfitPrice = 120m, StopPrice = 90m })
+            .Sent("oco", LegKind.Oco, 1m, 90m).Progressed("oco", OrderStatus.New).Established("oco", ProtectionKind.Oco, 90m);
+        var answered = oco.Sent("ocox", LegKind.Cancel, 0m).Progressed("ocox", OrderStatus.Canceled);
+        var unanswered = answered.Sent("ocoxx", LegKind.Cancel, 0m);
+        var cancelIntent = Submitted(new OrderIntentSpec.Cancel { Market = Market.Spot, Symbol = Btc, Target = ClientOrderId.Create("ta-foreign") })
+            .Sent("cx", LegKind.Cancel, 0m);
+
+        Assert.Empty(IntentPlanner.UnansweredCancels(answered));
+        Assert.Equal(["ocoxx"], IntentPlanner.UnansweredCancels(unanswered).Select(l => l.Leg));
+        Assert.Empty(IntentPlanner.UnansweredCancels(cancelIntent));
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public sealed class LegSettlementTests
         Assert.IsType<LegVerdict.ListAccepted>(LegSettlement.Classify(Unseen, new OrderListOutcome.Accepted(list), isQuery: false));
     }
 
+    [Theory]
+    [InlineData(OrderListStatus.AllDone)]
+    [InlineData(OrderListStatus.Rejected)]
+    public void A_query_of_an_armed_oco_that_ended_settles_the_list_as_cancelled_while_its_orders_carry_any_execution(OrderListStatus status)
+    {
+        var armed = Submitted(Trade(new ExecutionPolicy.Market())).Sent("oco", LegKind.Oco, 1m, 90m).Progressed("oco", OrderStatus.New)
+            .Established("oco", Trading.Positions.ProtectionKind.Oco, 90m).Leg("oco")!;
+
+        var verdict = LegSettlement.Classify(armed, new OrderListOutcome.Accepted(List(status)), isQuery: true);
+
+        Assert.Equal(new LegVerdict.Progressed(OrderStatus.Canceled, 0m, 0m), verdict);
+        Assert.IsType<LegVerdict.ListAccepted>(LegSettlement.Classify(armed, new OrderListOutcome.Accepted(List(OrderListStatus.Executing)), isQuery: true));
+    }
+
     [Fact]
     public void A_refused_placement_is_a_rejection()
     {
@@ -146,8 +160,19 @@ public sealed class LegSettlementTests
     {
         Assert.IsType<CancelVerdict.NotOpen>(LegSettlement.AfterCancel(Seen, new OrderOutcome.Rejected(ExchangeErrorCodes.UnknownOrderSent, "unknown order")));
         Assert.IsType<CancelVerdict.NotOpen>(LegSettlement.AfterCancel(Seen, new AlgoOrderOutcome.Rejected(ExchangeErrorCodes.UnknownOrderSent, "unknown order")));
+        Assert.IsType<CancelVerdict.NotOpen>(LegSettlement.AfterCancel(Seen, new OrderListOutcome.Rejected(ExchangeErrorCodes.UnknownOrderSent, "unknown order list")));
         Assert.IsType<CancelVerdict.AskAndCancelAgain>(LegSettlement.AfterCancel(Seen, new OrderOutcome.Rejected(-1003, "too many requests")));
         Assert.IsType<CancelVerdict.AskAndCancelAgain>(LegSettlement.AfterCancel(Seen, new OrderOutcome.Unknown("timeout")));
+    }
+
+    [Fact]
+    public void A_cancel_of_a_leg_that_ended_meanwhile_is_done_at_once_whatever_it_was_answered()
+    {
+        var filled = Sent.Progressed("m1", OrderStatus.Filled, 1m).Leg("m1")!;
+
+        Assert.IsType<CancelVerdict.AlreadyEnded>(LegSettlement.AfterCancel(filled, new OrderOutcome.Rejected(ExchangeErrorCodes.UnknownOrderSent, "unknown order")));
+        Assert.IsType<CancelVerdict.AlreadyEnded>(LegSettlement.AfterCancel(filled, new OrderOutcome.Unknown("timeout")));
+        Assert.IsType<CancelVerdict.Settled>(LegSettlement.AfterCancel(filled, new OrderOutcome.Accepted(Order(OrderStatus.Filled, 1m))));
     }
 
     [Fact]
@@ -169,6 +194,8 @@ public sealed class LegSettlementTests
         Assert.True(LegSettlement.IsStillOpen(new OrderOutcome.Accepted(Order(OrderStatus.PartiallyFilled, 0.1m))));
         Assert.False(LegSettlement.IsStillOpen(new OrderOutcome.Accepted(Order(OrderStatus.Filled, 1m))));
         Assert.True(LegSettlement.IsStillOpen(new AlgoOrderOutcome.Accepted(Algo(AlgoOrderStatus.New))));
+        Assert.True(LegSettlement.IsStillOpen(new OrderListOutcome.Accepted(List(OrderListStatus.Executing))));
+        Assert.False(LegSettlement.IsStillOpen(new OrderListOutcome.Accepted(List(OrderListStatus.AllDone))));
         Assert.False(LegSettlement.IsStillOpen(new OrderOutcome.Rejected(-2013, "does not exist")));
         Assert.True(LegSettlement.IsAccepted(new OrderOutcome.Accepted(Order(OrderStatus.Canceled, 0m))));
         Assert.False(LegSettlement.IsAccepted(new OrderOutcome.Unknown("timeout")));
@@ -184,5 +211,10 @@ public sealed class LegSettlementTests
     {
         Symbol = Btc, AlgoId = 7, ClientAlgoId = ClientOrderId.Create("ta-i1-sl"), Side = OrderSide.Sell, Type = ConditionalOrderType.StopMarket,
         Status = status, TriggerPrice = 90m, TriggeredOrderId = 77,
+    };
+
+    private static OrderListSnapshot List(OrderListStatus status) => new()
+    {
+        Symbol = Btc, OrderListId = 1, ListClientOrderId = ClientOrderId.Create("ta-i1-oco"), Status = status, Legs = [],
     };
 }

@@ -25,6 +25,8 @@ public sealed class PositionReportsTests
 
     private static readonly IntentId TakeProfit = new("p1-tp");
 
+    private static readonly IntentId Trailing = new("p1-ts");
+
     private static readonly ClientOrderId StopOrder = ClientOrderId.Create("ta-p1-sl1-sl");
 
     [Fact]
@@ -63,6 +65,22 @@ public sealed class PositionReportsTests
         AssertDecision([], [PositionAction.VerifyEntry.Instance], PositionReports.OnEntry(Pending(), unresolved, verifying: false, T0));
         Assert.True(PositionReports.OnEntry(Pending(), unresolved, verifying: true, T0).IsNothing);
         Assert.True(PositionReports.OnEntry(Pending(), Report(Entry, IntentStatus.Working, 0m, 0m), verifying: false, T0).IsNothing);
+    }
+
+    [Fact]
+    public void An_entry_the_exchange_position_confirmed_while_its_twap_still_worked_adds_the_rest_once_the_intent_reports_it()
+    {
+        // Restarted between TWAP slices, the position saw 0.4 on the exchange and became active; the intent went on to 1.
+        var early = Pending().Apply(new EntryFilled(0.4m, 100m, 0m, "position-query", T0));
+
+        var decision = PositionReports.OnEntry(early, Report(Entry, IntentStatus.Completed, 1m, 101.2m, fees: 0.1m), verifying: true, T0);
+
+        var rest = Assert.IsType<EntryFilled>(Assert.Single(decision.Events));
+        Assert.Equal((0.6m, 102m, 0.1m), (rest.Quantity, rest.AveragePrice, rest.Fees));
+        var after = early.Apply(rest);
+        Assert.Equal((1m, 101.2m), (after.Quantity, after.EntryPrice));
+        Assert.Empty(PositionReports.OnEntry(after, Report(Entry, IntentStatus.Completed, 1m, 101.2m, fees: 0.1m), verifying: true, T0).Events);
+        Assert.Empty(PositionReports.OnEntry(early.Apply(new QuantityCorrected(1m, T0)), Report(Entry, IntentStatus.Completed, 1m, 101.2m), verifying: true, T0).Events);
     }
 
     [Fact]
@@ -179,14 +197,59 @@ public sealed class PositionReportsTests
     }
 
     [Fact]
-    public void A_trailing_stop_that_fired_closes_as_a_trailing_stop()
+    public void A_stop_the_node_trails_that_fired_closes_as_a_trailing_stop()
     {
-        var trailing = PositionData.Empty.Apply(Opened(Market.Futures, trailing: 0.01m)).Apply(new EntryFilled(1m, 100m, 0.1m, "order", T0))
+        var trailing = PositionData.Empty.Apply(Opened(Market.Spot, trailing: 0.01m)).Apply(new EntryFilled(1m, 100m, 0.1m, "order", T0))
             .Apply(new ProtectionArmed(Stop1, ProtectionKind.Stop, StopOrder, 105m, T0));
 
         var decision = OnProtection(trailing, Report(Stop1, IntentStatus.Completed, 1m, 105m));
 
         Assert.Equal(CloseReason.TrailingStop, Assert.IsType<PositionClosed>(decision.Events[^1]).Reason);
+    }
+
+    [Fact]
+    public void An_exchange_trailing_stop_that_fired_closes_as_a_trailing_stop_and_the_fixed_stop_beside_it_as_a_stop_loss()
+    {
+        var trailingOrder = ClientOrderId.Create("ta-p1-ts-ts");
+        var both = PositionData.Empty.Apply(Opened(Market.Futures, trailing: 0.02m)).Apply(new EntryFilled(1m, 100m, 0.1m, "order", T0))
+            .Apply(new ProtectionArmed(Stop1, ProtectionKind.Stop, StopOrder, 95m, T0))
+            .Apply(new ProtectionArmed(Trailing, ProtectionKind.TrailingStop, trailingOrder, 0m, T0));
+
+        var trailed = OnProtection(both, Report(Trailing, IntentStatus.Completed, 1m, 108m));
+        var stopped = OnProtection(both, Report(Stop1, IntentStatus.Completed, 1m, 95m));
+
+        Assert.Equal(new ProtectionCancelled(trailingOrder, T0), trailed.Events[0]);
+        Assert.Equal(CloseReason.TrailingStop, Assert.IsType<PositionClosed>(trailed.Events[1]).Reason);
+        Assert.Equal(CloseReason.StopLoss, Assert.IsType<PositionClosed>(stopped.Events[1]).Reason);
+    }
+
+    [Fact]
+    public void An_armed_exchange_trailing_stop_rests_beside_the_stop_without_settling_or_replacing_it()
+    {
+        var leg = new LegData("ts", ClientOrderId.Create("ta-p1-ts-ts"), LegKind.ConditionalStop, OrderSide.Sell, 1m, null) { Protection = ProtectionKind.TrailingStop, Status = OrderStatus.New };
+
+        var decision = OnProtection(Protected(), Report(Trailing, IntentStatus.Armed, 0m, 0m) with { Legs = [leg] }, pendingStop: Stop2);
+
+        Assert.Equal(new IPositionEvent[] { new ProtectionArmed(Trailing, ProtectionKind.TrailingStop, leg.ClientOrderId, 0m, T0) }, decision.Events);
+        Assert.False(decision.SettlesPendingStop);
+        var after = Protected().Apply(decision.Events[0]);
+        Assert.Equal(StopOrder, after.ActiveStop!.ClientOrderId);
+        Assert.Equal(Protected().StopAttempts, after.StopAttempts);
+    }
+
+    [Theory]
+    [InlineData(IntentStatus.Failed)]
+    [InlineData(IntentStatus.Unresolved)]
+    public void A_trailing_stop_the_exchange_did_not_take_is_trailed_by_the_node(IntentStatus status)
+    {
+        var report = Report(Trailing, status, 0m, 0m, reason: "rejected -2021: Order would immediately trigger.") with
+        {
+            Spec = new OrderIntentSpec.TrailingStop { Market = Market.Futures, Symbol = new Symbol("BTCUSDT"), Side = OrderSide.Sell, Quantity = 1m, CallbackRatePercent = 2m },
+        };
+
+        var decision = OnProtection(Protected(), report);
+
+        AssertDecision([], [new PositionAction.TrailLocally("the exchange did not take the trailing stop (rejected -2021: Order would immediately trigger.)")], decision);
     }
 
     [Fact]

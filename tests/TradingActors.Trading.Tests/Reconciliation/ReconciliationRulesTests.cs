@@ -77,6 +77,20 @@ public sealed class ReconciliationRulesTests
         Assert.Equal(leftover, Assert.IsType<ReconcilerAction.CancelOrder>(cancel.Action).ClientOrderId);
     }
 
+    [Fact]
+    public void An_exchange_held_trailing_stop_of_an_open_position_whose_intent_is_dormant_is_adopted_not_cancelled()
+    {
+        var position = Active(PositionDirection.Long, 0.01m);
+        var trailing = new IntentId($"{position.Id.Value}-ts");
+        var order = ClientOrderIds.Derive(Prefix, trailing, "ts");
+        var dormant = new Dictionary<IntentId, IntentReport?> { [trailing] = Report(trailing, position.Id, IntentStatus.Armed, filled: 0m) };
+
+        var plan = Classify(Exchange(orders: [Order(order)], positions: [Held(0.01m)]), Local([position]) with { DormantIntents = dormant });
+
+        var adopted = Assert.Single(plan, p => p.Finding.Subject.Contains(order.Value, StringComparison.Ordinal));
+        Assert.Equal(FindingKind.Adopted, adopted.Finding.Kind);
+    }
+
     private static IReadOnlyList<PlannedAction> Classify(ExchangeTruth exchange, LocalTruth local) =>
         ReconciliationRules.Classify(exchange, local, Prefix, new ReconcilerSettings(), PositionId.New);
 

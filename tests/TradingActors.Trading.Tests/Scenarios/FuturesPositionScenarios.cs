@@ -144,27 +144,31 @@ public sealed class FuturesPositionScenarios : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_trailing_stop_follows_the_price_up_never_down_and_closes_the_position_when_hit()
+    public async Task A_trailing_distance_below_the_exchange_range_is_trailed_by_the_node_up_never_down_and_says_so()
     {
+        // 0.04 % is under Binance's smallest callback rate (0.1 %): the node moves the stop itself.
         var id = PositionId.New();
         await _scenario.Futures.Positions.Ask<object>(
-            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, 0.01m, new ExecutionPolicy.Market(), 50_000m, 49_000m, TrailingDistance: 0.02m),
+            new OpenPosition(id, Market.Futures, TradingScenario.Btc, PositionDirection.Long, 0.01m, new ExecutionPolicy.Market(), 50_000m, 49_000m, TrailingDistance: 0.0004m),
             TimeSpan.FromSeconds(5));
-        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        var active = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Active && p.ActiveStop is not null);
+        Assert.Equal(1, active.Data.Alerts);
 
         _scenario.SetPrice(TradingScenario.Btc, 52_000m);
         var raised = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.ActiveStop?.TriggerPrice > 50_000m && p.Protections.Count == 1);
         var trailed = raised.Data.ActiveStop!.TriggerPrice;
-        Assert.InRange(trailed, 50_900m, 51_000m);
-        _scenario.SetPrice(TradingScenario.Btc, 51_500m);
+        Assert.InRange(trailed, 51_970m, 51_980m);
+        _scenario.SetPrice(TradingScenario.Btc, 51_990m);
         Assert.Equal(trailed, (await _scenario.PositionAsync(_scenario.Futures, id)).Data.ActiveStop!.TriggerPrice);
-        Assert.Single(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true), a => a.TriggerPrice == trailed);
+        var stop = Assert.Single(_scenario.Simulator.Engine.AlgoOrders("BTCUSDT", openOnly: true));
+        Assert.Equal((Simulator.Engine.OrderType.StopMarket, trailed), (stop.OrderType, stop.TriggerPrice));
 
-        _scenario.SetPrice(TradingScenario.Btc, 50_800m);
+        _scenario.SetPrice(TradingScenario.Btc, 51_900m);
 
         var closed = await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
         Assert.Equal(CloseReason.TrailingStop, closed.Data.CloseReason);
         Assert.True(closed.Data.RealizedPnl > 0m);
+        Assert.DoesNotContain(_scenario.Orders("FUTURES"), o => o.Type == "TRAILING_STOP_MARKET");
     }
 
     [Fact]

@@ -58,6 +58,51 @@ public sealed class SpotPositionScenarios : IAsyncLifetime
         Assert.Single(_scenario.Orders("SPOT"), o => o is { Type: "MARKET", Side: "SELL" });
     }
 
+    [Fact]
+    public async Task A_close_whose_oco_cancel_a_crash_kept_from_the_exchange_cancels_the_oco_after_the_restart_and_exits()
+    {
+        var id = await OpenAsync(stop: 49_000m, takeProfit: 52_000m);
+        await _scenario.AwaitPositionAsync(_scenario.Spot, id, p => p.ActiveStop is not null);
+        await _scenario.StopNodeAsync();
+        await JournalCloseWithAnUnansweredOcoCancelAsync(id);
+
+        await _scenario.StartNodeAsync();
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Spot, id, p => p.State == PositionState.Closed, TimeSpan.FromSeconds(20));
+        Assert.Empty(closed.Data.Protections);
+        Assert.Empty(_scenario.Simulator.Engine.OpenOrders(Simulator.Engine.MarketKind.Spot, "BTCUSDT"));
+        Assert.Single(_scenario.Orders("SPOT"), o => o is { Type: "MARKET", Side: "SELL", Outcome: "accepted" });
+    }
+
+    [Fact]
+    public async Task A_close_whose_oco_cancel_reached_the_exchange_but_not_its_answer_exits_after_the_restart()
+    {
+        var id = await OpenAsync(stop: 49_000m, takeProfit: 52_000m);
+        var active = await _scenario.AwaitPositionAsync(_scenario.Spot, id, p => p.ActiveStop is not null);
+        await _scenario.StopNodeAsync();
+        await JournalCloseWithAnUnansweredOcoCancelAsync(id);
+        _scenario.Simulator.Engine.CancelOrderList("BTCUSDT", null, active.Data.ActiveStop!.ClientOrderId.Value);
+
+        await _scenario.StartNodeAsync();
+
+        var closed = await _scenario.AwaitPositionAsync(_scenario.Spot, id, p => p.State == PositionState.Closed, TimeSpan.FromSeconds(20));
+        Assert.Empty(closed.Data.Protections);
+        Assert.Single(_scenario.Orders("SPOT"), o => o is { Type: "MARKET", Side: "SELL", Outcome: "accepted" });
+    }
+
+    /// <summary>
+    /// The state a kill leaves between a close's first steps: the close is journaled and the cancel of the OCO
+    /// journaled as sending, but no answer to it was ever journaled.
+    /// </summary>
+    private async Task JournalCloseWithAnUnansweredOcoCancelAsync(PositionId id)
+    {
+        var stop = new IntentId($"{id.Value}-sl1");
+        await _scenario.AppendToJournalAsync(
+            Trading.Positions.Position.PersistenceIdOf(id), new CloseStarted(CloseReason.Manual, new IntentId($"{id.Value}-x1"), DateTimeOffset.UtcNow, new ExecutionPolicy.Market()));
+        await _scenario.AppendToJournalAsync(OrderIntent.PersistenceIdOf(stop), new IntentEvents.OrderSending(
+            IntentLegs.Oco + "x", ClientOrderIds.Derive(ClientOrderIds.DefaultPrefix, stop, IntentLegs.Oco + "x"), LegKind.Cancel, OrderSide.Sell, 0m, null, DateTimeOffset.UtcNow));
+    }
+
     private async Task<PositionId> OpenAsync(decimal stop, decimal takeProfit)
     {
         var id = PositionId.New();

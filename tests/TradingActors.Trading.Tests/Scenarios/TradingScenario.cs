@@ -33,12 +33,14 @@ public sealed class TradingScenario : IAsyncDisposable
     private readonly string _directory;
     private readonly PositionSettings _positionSettings;
     private readonly TimeProvider _clock;
+    private readonly SimulatorOptions _simulatorOptions;
     private BinanceFuturesExchange? _futuresExchange;
     private BinanceSpotExchange? _spotExchange;
 
-    private TradingScenario(SimulatorServer simulator, string directory, PositionSettings positionSettings, TimeProvider clock)
+    private TradingScenario(SimulatorServer simulator, SimulatorOptions simulatorOptions, string directory, PositionSettings positionSettings, TimeProvider clock)
     {
         _clock = clock;
+        _simulatorOptions = simulatorOptions;
         Simulator = simulator;
         _directory = directory;
         _positionSettings = positionSettings;
@@ -58,13 +60,17 @@ public sealed class TradingScenario : IAsyncDisposable
 
     public MarketActors Spot { get; private set; } = null!;
 
-    /// <summary>Starts the simulator and the actors; <paramref name="clock"/> drives the actors' timers (a manual clock for hours-long tests).</summary>
-    public static async Task<TradingScenario> StartAsync(PositionSettings? positionSettings = null, TimeProvider? clock = null)
+    /// <summary>
+    /// Starts the simulator (on virtual time; <paramref name="simulatorOptions"/> to change its exchange) and the actors;
+    /// <paramref name="clock"/> drives the actors' timers (a manual clock for hours-long tests).
+    /// </summary>
+    public static async Task<TradingScenario> StartAsync(PositionSettings? positionSettings = null, TimeProvider? clock = null, SimulatorOptions? simulatorOptions = null)
     {
-        var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { VirtualTime = true });
+        var options = (simulatorOptions ?? new SimulatorOptions()) with { VirtualTime = true };
+        var simulator = await SimulatorServer.StartAsync(options);
         var directory = Path.Combine(Path.GetTempPath(), "ta-scenario-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var scenario = new TradingScenario(simulator, directory, positionSettings ?? new PositionSettings
+        var scenario = new TradingScenario(simulator, options, directory, positionSettings ?? new PositionSettings
         {
             EntryVerificationDeadline = TimeSpan.FromSeconds(3),
             VerificationBackoff = TimeSpan.FromMilliseconds(100),
@@ -133,7 +139,7 @@ public sealed class TradingScenario : IAsyncDisposable
     public async Task ReplaceExchangeAsync()
     {
         await Simulator.DisposeAsync();
-        Simulator = await SimulatorServer.StartAsync(new SimulatorOptions { VirtualTime = true });
+        Simulator = await SimulatorServer.StartAsync(_simulatorOptions);
         SetPrice(Btc, 50_000m);
     }
 

@@ -52,6 +52,9 @@ internal sealed class FuturesHttpClient(BinanceRestClient rest)
     public Task<RestResult> MarginTypeAsync(string symbol, string marginType, CancellationToken ct) =>
         Rest.SendAsync(HttpMethod.Post, "/fapi/v1/marginType", new Parameters().Add("symbol", symbol).Add("marginType", marginType), EndpointSecurity.Signed, 1, false, ct);
 
+    public Task<RestResult> TickerPriceAsync(string symbol, CancellationToken ct) =>
+        Rest.SendAsync(HttpMethod.Get, "/fapi/v1/ticker/price", new Parameters().Add("symbol", symbol), EndpointSecurity.None, 1, false, ct);
+
     public Task<RestResult> PremiumIndexAsync(string symbol, CancellationToken ct) =>
         Rest.SendAsync(HttpMethod.Get, "/fapi/v1/premiumIndex", new Parameters().Add("symbol", symbol), EndpointSecurity.None, 1, false, ct);
 

@@ -31,6 +31,9 @@ internal sealed class SpotHttpClient(BinanceRestClient rest)
     public Task<RestResult> MyTradesAsync(string symbol, long? startTime, CancellationToken ct) =>
         Rest.SendAsync(HttpMethod.Get, "/api/v3/myTrades", new Parameters().Add("symbol", symbol).Add("startTime", startTime), EndpointSecurity.Signed, 20, false, ct);
 
+    public Task<RestResult> TickerPriceAsync(string symbol, CancellationToken ct) =>
+        Rest.SendAsync(HttpMethod.Get, "/api/v3/ticker/price", new Parameters().Add("symbol", symbol), EndpointSecurity.None, 2, false, ct);
+
     public Task<RestResult> NewOrderListOcoAsync(Parameters list, CancellationToken ct) =>
         Rest.SendAsync(HttpMethod.Post, "/api/v3/orderList/oco", list, EndpointSecurity.Signed, 1, true, ct);
 
