@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using TradingActors.Exchange;
+using TradingActors.Trading.Domain;
 using TradingActors.Trading.Orders;
 
 namespace TradingActors.Trading;
@@ -22,12 +24,47 @@ public static class TradingMetrics
     private static readonly Counter<long> Fills = Meter.CreateCounter<long>("fills", description: "Trades recorded against our orders, by market and side.");
     private static readonly Histogram<double> Acknowledge = Meter.CreateHistogram<double>("intent_ack_seconds", "s", "From an intent's leg being journaled to the exchange accepting the order.");
     private static readonly Histogram<double> Persist = Meter.CreateHistogram<double>("journal_persist_seconds", "s", "From Persist to its handler (the journal's durable write), by entity kind.");
+    private static readonly Histogram<double> TickToOrder = Meter.CreateHistogram<double>(
+        "tick_to_order_seconds", "s", "From the market data that triggered an entry (its features reaching the strategy) to the entry order handed to the exchange client.");
     private static readonly Counter<long> ReconcileActions = Meter.CreateCounter<long>("reconcile_actions", description: "Actions reconciliations took to make the journal and the exchange agree, by market and action.");
+
+    // Entries decided on this node whose order has not been handed to the exchange client yet: when the decision was
+    // triggered, by position. The entry's intent takes its entry out when it sends the order; a position on another
+    // node (a cluster) or one that never sends is dropped after a minute, so the table stays small.
+    private static readonly ConcurrentDictionary<PositionId, long> PendingEntries = new();
+    private const int PendingEntriesBeforePruning = 1_000;
+    private static readonly TimeSpan PendingEntryLifetime = TimeSpan.FromMinutes(1);
 
     /// <summary>Histogram buckets for the latencies above: 0.5 ms to 10 s.</summary>
     public static IReadOnlyList<double> LatencyBuckets { get; } = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     public static void OrderSent(Market market, LegKind kind) => OrdersSent.Add(1, Tags(market, kind));
+
+    /// <summary>A strategy decided to enter <paramref name="position"/> on market data that arrived at <paramref name="triggeredTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public static void EntryDecided(PositionId position, long triggeredTimestamp)
+    {
+        if (PendingEntries.Count >= PendingEntriesBeforePruning)
+        {
+            foreach (var (id, triggered) in PendingEntries)
+            {
+                if (Stopwatch.GetElapsedTime(triggered) > PendingEntryLifetime)
+                {
+                    PendingEntries.TryRemove(id, out _);
+                }
+            }
+        }
+
+        PendingEntries[position] = triggeredTimestamp;
+    }
+
+    /// <summary>An order of an intent owned by <paramref name="owner"/> is handed to the exchange client: the first one of a decided entry records its tick-to-order latency.</summary>
+    public static void OrderHandedOver(Market market, PositionId? owner)
+    {
+        if (owner is { } position && PendingEntries.TryRemove(position, out var triggered))
+        {
+            TickToOrder.Record(Stopwatch.GetElapsedTime(triggered).TotalSeconds, new KeyValuePair<string, object?>("market", Name(market)));
+        }
+    }
 
     /// <summary>Counts a leg's first answer (accepted, rejected, unknown) and passes it on unchanged.</summary>
     public static object OrderAnswered(Market market, LegKind kind, object outcome, long startedTimestamp)

@@ -48,6 +48,33 @@ public sealed class BenchmarkContext(bool quick, TextWriter output)
             $"| {figure.Name} | {figure.OpsPerSecond:N0} | {baseline.Name} | {baseline.OpsPerSecond:N0} | {ratio:0.00}x | {target} |"));
         output.Flush();
     }
+
+    public void LatencyHeader(string title)
+    {
+        output.WriteLine();
+        output.WriteLine($"### {title}");
+        output.WriteLine();
+        output.WriteLine("| path | samples | p50 ms | p99 ms | p999 ms | max ms | baseline | baseline p50 / p99 ms | p50 ratio | p99 ratio | target |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+    }
+
+    /// <summary>A latency row; ratios are figure / baseline (how many times slower).</summary>
+    public void ReportLatency(LatencyFigures figure, LatencyFigures baseline, string target = "")
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(baseline);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {figure.Name} | {figure.Count:N0} | {figure.P50:0.000} | {figure.P99:0.000} | {figure.P999:0.000} | {figure.Max:0.0} | {baseline.Name} | {baseline.P50:0.000} / {baseline.P99:0.000} | {figure.P50 / baseline.P50:0.0}x | {figure.P99 / baseline.P99:0.0}x | {target} |"));
+        output.Flush();
+    }
+
+    /// <summary>A line of text under the tables (a breakdown, a count).</summary>
+    public void Note(string text)
+    {
+        output.WriteLine(text);
+        output.Flush();
+    }
 }
 
 public sealed record Measurement(string Name, double OpsPerSecond);

@@ -1,7 +1,7 @@
 using System.Reflection;
 using TradingActors.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/TradingActors.Benchmarks -- [--quick] [akka|journal|simulator ...]
+// Usage: dotnet run -c Release --project tests/TradingActors.Benchmarks -- [--quick] [akka|journal|intents|latency|recovery|memory|simulator ...]
 // With no suite names every suite runs.
 var quick = args.Contains("--quick");
 var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -77,11 +77,17 @@ public sealed partial class JournalConfiguration
         string? file = null;
         string? schema = null;
         int parallelism;
+        var readIsolation = "unspecified";
         if (plugin == Sqlite)
         {
             file = System.IO.Path.GetFullPath(System.IO.Path.Combine(data, String(c, "sqlite.path") ?? "akka-journal.db"));
             connectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
             parallelism = Positive(c, "sqlite.parallelism", 1);
+            readIsolation = String(c, "sqlite.read-isolation-level") ?? "read-uncommitted";
+            if (readIsolation is not ("read-uncommitted" or "unspecified"))
+            {
+                throw new NodeConfigurationException(Key("sqlite.read-isolation-level"), $"'{readIsolation}' is not read-uncommitted or unspecified.");
+            }
         }
         else
         {
@@ -102,6 +108,7 @@ public sealed partial class JournalConfiguration
         var common = $"""
             connection-string = {Quote(connectionString)}
             provider-name = {Quote(provider)}
+            read-isolation-level = {readIsolation}
             {(schema is null ? string.Empty : $"default.schema-name = {Quote(schema)}")}
             """;
         var eventType = TypeName(typeof(IJournalEvent));

@@ -11,20 +11,21 @@ namespace TradingActors.Trading.Orders;
 public sealed partial class OrderIntent
 {
     /// <summary>Journals the leg, then sends it. Nothing leaves the process before the journal has it.</summary>
-    private void Send(string legName, LegKind kind, OrderSide side, decimal quantity, decimal? price, Func<ClientOrderId, Task<object>> request)
+    private void Send(string legName, LegKind kind, OrderSide side, decimal quantity, decimal? price, Func<ClientOrderId, Task<object>> request, IntentData? submitted = null)
     {
-        var clientOrderId = ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, Id, legName);
+        var clientOrderId = ClientOrderIds.Derive(Settings.ClientOrderIdPrefix, (submitted ?? _data).Id, legName);
         _inFlight.Add(legName);
         var (market, started) = (_market.Market, System.Diagnostics.Stopwatch.GetTimestamp());
         Apply(new OrderSending(legName, clientOrderId, kind, side, quantity, price, Now), () =>
         {
             var self = Self;
             TradingMetrics.OrderSent(market, kind);
+            TradingMetrics.OrderHandedOver(market, _data.Owner);
             request(clientOrderId).PipeTo(
                 self,
                 success: answer => new LegAnswered(legName, TradingMetrics.OrderAnswered(market, kind, answer, started)),
                 failure: e => new LegAnswered(legName, TradingMetrics.OrderAnswered(market, kind, new OrderOutcome.Unknown(e.Message), started)));
-        });
+        }, submitted);
     }
 
     private void OnLegAnswered(LegAnswered answered)

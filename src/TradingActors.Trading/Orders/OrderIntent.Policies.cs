@@ -11,10 +11,12 @@ public sealed partial class OrderIntent
 {
     private const string SettleTimer = "settle-trades";
 
-    private IntentMarketView MarketView => new(
+    private IntentMarketView MarketView => MarketViewOf(Symbol);
+
+    private IntentMarketView MarketViewOf(Symbol symbol) => new(
         _market.Market,
-        _market.Quotes.TryGet(Symbol, out var quote) ? quote : null,
-        _market.Rules.GetValueOrDefault(Symbol) ?? new SymbolRules { Market = _market.Market, Symbol = Symbol, BaseAsset = string.Empty, QuoteAsset = string.Empty });
+        _market.Quotes.TryGet(symbol, out var quote) ? quote : null,
+        _market.Rules.GetValueOrDefault(symbol) ?? new SymbolRules { Market = _market.Market, Symbol = symbol, BaseAsset = string.Empty, QuoteAsset = string.Empty });
 
     /// <summary>Decides the next step from the journaled state; called after every change.</summary>
     private void Drive() => Carry(IntentPlanner.Next(_data, MarketView, _sliceDue, _inFlight.Count > 0));
@@ -74,7 +76,8 @@ public sealed partial class OrderIntent
         }
     }
 
-    private void Place(IntentStep.PlaceOrder order)
+    /// <param name="submitted">The intent's state when the order is journaled with its submission (see <c>OnSubmit</c>).</param>
+    private void Place(IntentStep.PlaceOrder order, IntentData? submitted = null)
     {
         if (order.MakerWindow is { } window)
         {
@@ -99,16 +102,16 @@ public sealed partial class OrderIntent
                 Symbol = Symbol, ClientOrderId = id, Side = side, Type = OrderType.StopLoss, Quantity = quantity, StopPrice = price!.Value,
             },
             _ => throw new InvalidOperationException($"A {kind} leg is not a plain order."),
-        })));
+        })), submitted);
     }
 
-    private void PlaceConditional(IntentStep.PlaceConditional order)
+    private void PlaceConditional(IntentStep.PlaceConditional order, IntentData? submitted = null)
     {
         var futures = _market.Futures ?? throw new InvalidOperationException("A conditional (algo) order needs a futures market.");
         Send(order.Leg, LegKind.ConditionalStop, order.Side, order.Quantity, order.TriggerPrice, id => Box(futures.PlaceConditionalOrderAsync(
             order.TakeProfit ? ConditionalOrderRequest.TakeProfitMarketReduceOnly(Symbol, id, order.Side, order.Quantity, order.TriggerPrice)
             : order.ClosePosition ? ConditionalOrderRequest.StopMarketClosePosition(Symbol, id, order.Side, order.TriggerPrice)
-            : ConditionalOrderRequest.StopMarketReduceOnly(Symbol, id, order.Side, order.Quantity, order.TriggerPrice))));
+            : ConditionalOrderRequest.StopMarketReduceOnly(Symbol, id, order.Side, order.Quantity, order.TriggerPrice))), submitted);
     }
 
     private void PlaceTrailingStop(IntentStep.PlaceTrailingStop order)

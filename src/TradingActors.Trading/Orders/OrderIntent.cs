@@ -184,7 +184,8 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        Persist(new IntentSubmitted(submit.Id, submit.Spec, submit.Owner, Now), e =>
+        var submitted = new IntentSubmitted(submit.Id, submit.Spec, submit.Owner, Now);
+        Persist(submitted, e =>
         {
             _data = _data.Apply(e);
             var report = IntentReport.From(_data);
@@ -196,6 +197,19 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
             _waitingForSubmit.Clear();
             Drive();
         });
+
+        // The first order is journaled in the same write as the intent (one transaction, one fsync, instead of two in
+        // a row on the way to the exchange); it is sent once both are stored.
+        var working = _data.Apply(submitted);
+        switch (IntentPlanner.Next(working, MarketViewOf(submit.Spec.Symbol), _sliceDue, anyInFlight: false))
+        {
+            case IntentStep.PlaceOrder order:
+                Place(order, working);
+                break;
+            case IntentStep.PlaceConditional conditional:
+                PlaceConditional(conditional, working);
+                break;
+        }
     }
 
     private void ReplyState()
@@ -211,16 +225,19 @@ public sealed partial class OrderIntent : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>Journals an event the state machine allows, then applies it; anything else is refused and logged, never written.</summary>
-    private void Apply(IIntentEvent evt, Action? then = null)
+    /// <remarks><paramref name="submitted"/>: the state the event follows when it is journaled with the intent's submission, in the same write.</remarks>
+    private void Apply(IIntentEvent evt, Action? then = null, IntentData? submitted = null)
     {
-        if (!IntentTransitions.TryNext(_data.Status, evt, out _))
+        if (!IntentTransitions.TryNext((submitted ?? _data).Status, evt, out _))
         {
             Log.Error("Intent {Key}: {Event} is not a valid transition from {Status}; refused", _key, evt.GetType().Name, _data.Status);
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Persist(evt, e =>
         {
+            TradingMetrics.Persisted("intent", started);
             var before = _data.Status;
             _data = _data.Apply(e);
             if (e is not OrderSending && _data.Owner is { } owner)

@@ -102,6 +102,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
 
     private void OnFeatures(FeaturesReady ready)
     {
+        var triggered = System.Diagnostics.Stopwatch.GetTimestamp();
         if (_stopped || _deciding)
         {
             return;
@@ -142,7 +143,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         var takeProfit = _definition.TakeProfitDistance?.Evaluate(ready.Features, previous: false) is { } tp and > 0m
             ? RoundPrice(ready.Price + (sign * tp))
             : (decimal?)null;
-        var candidate = new Decision(direction, side, confidence, quantity, ready.Price, stop, takeProfit, null);
+        var candidate = new Decision(direction, side, confidence, quantity, ready.Price, stop, takeProfit, null, triggered);
         _deciding = true;
         var self = Self;
         _risk.Ask<object>(new RiskProtocol.CheckEntry(_definition.Market, _definition.Symbol, quantity, ready.Price), TimeSpan.FromSeconds(10))
@@ -164,6 +165,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
         }
 
         var id = PositionId.New();
+        TradingMetrics.EntryDecided(id, decision.Triggered);
         _reserved = decision.Risk is RiskProtocol.EntryApproved approved ? (id, approved.Reservation) : null;
         Record(decision.Side, decision.Confidence, "opened", id, decision.Price, decision.Quantity, () =>
             _market.Positions.Tell(
@@ -203,5 +205,5 @@ public sealed class TradingStrategy : ReceivePersistentActor
     }
 
     private sealed record Decision(
-        PositionDirection Direction, string Side, decimal Confidence, decimal Quantity, decimal Price, decimal Stop, decimal? TakeProfit, object? Risk);
+        PositionDirection Direction, string Side, decimal Confidence, decimal Quantity, decimal Price, decimal Stop, decimal? TakeProfit, object? Risk, long Triggered);
 }

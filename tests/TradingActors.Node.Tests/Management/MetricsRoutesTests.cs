@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using System.Net;
+using TradingActors.Exchange;
+using TradingActors.Trading;
+using TradingActors.Trading.Domain;
 
 namespace TradingActors.Node.Tests.Management;
 
@@ -31,5 +35,17 @@ public sealed class MetricsRoutesTests(NodeFixture node) : IClassFixture<NodeFix
                     && text.Contains("tradingactors_journal_persist_seconds_bucket", StringComparison.Ordinal);
             },
             "the order never showed in /metrics");
+    }
+
+    [Fact]
+    public async Task A_decided_entry_shows_in_the_tick_to_order_histogram()
+    {
+        var position = PositionId.New();
+        TradingMetrics.EntryDecided(position, Stopwatch.GetTimestamp());
+        TradingMetrics.OrderHandedOver(Market.Futures, position);
+
+        await Eventually.ThatAsync(
+            async () => (await node.Client.GetStringAsync("/metrics")).Contains("tradingactors_tick_to_order_seconds_bucket{", StringComparison.Ordinal),
+            "tick_to_order_seconds never showed in /metrics");
     }
 }

@@ -24,6 +24,9 @@ public sealed class JournalConfigurationTests
         Assert.Equal(50000, sql.GetInt("buffer-size"));
         Assert.Equal(5000, sql.GetInt("replay-batch-size"));
         Assert.Equal(1, sql.GetInt("parallelism"));
+        Assert.Equal("read-uncommitted", sql.GetString("read-isolation-level"));
+        Assert.Equal("read-uncommitted", journal.Config.GetString("akka.persistence.snapshot-store.sql.read-isolation-level"));
+        Assert.Equal("read-uncommitted", journal.Config.GetString("akka.persistence.query.journal.sql.read-isolation-level"));
         Assert.Equal("TagTable", sql.GetString("tag-write-mode"));
         Assert.Equal(32, journal.Config.GetInt("akka.persistence.max-concurrent-recoveries"));
         Assert.Equal(TimeSpan.FromMilliseconds(200), journal.Config.GetTimeSpan("akka.persistence.query.journal.sql.refresh-interval"));
@@ -67,6 +70,7 @@ public sealed class JournalConfigurationTests
         Assert.Equal("ledger", journal.Config.GetString("akka.persistence.snapshot-store.sql.default.schema-name"));
         Assert.Equal("ledger", journal.Config.GetString("akka.persistence.query.journal.sql.default.schema-name"));
         Assert.Equal(4, journal.Config.GetInt("akka.persistence.journal.sql.parallelism"));
+        Assert.Equal("unspecified", journal.Config.GetString("akka.persistence.journal.sql.read-isolation-level"));
     }
 
     [Theory]
