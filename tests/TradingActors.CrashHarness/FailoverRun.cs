@@ -204,9 +204,13 @@ public sealed class FailoverRun : IAsyncDisposable
         }
 
         await MembersUpAsync(_nodes[0], 2, ct);
-        await OpenAsync(_nodes[0], "futures", "BTCUSDT", 0.01m, ct);
-        await OpenAsync(_nodes[1], "futures", "ETHUSDT", 0.1m, ct);
+        await OpenAsync(_nodes[0], "futures", "ETHUSDT", 0.1m, ct);
         await OpenAsync(_nodes[1], "spot", "BTCUSDT", 0.002m, ct);
+        if (!strategies)
+        {
+            // Futures BTCUSDT is the example trend strategy's market; without strategies it is opened by hand.
+            await OpenAsync(_nodes[1], "futures", "BTCUSDT", 0.01m, ct);
+        }
     }
 
     private async Task StartNodeAsync(ClusterNode node, CancellationToken ct)
