@@ -78,6 +78,11 @@ public sealed class NodeHost : IAsyncDisposable
                 return ExitOk;
             }
 
+            if (commandLine.IsBacktest)
+            {
+                return await Backtest.BacktestCommand.RunAsync(commandLine, output, error, stopping.Token);
+            }
+
             host = await StartAsync(commandLine, output, useConsoleLifetime: true, stopping.Token);
         }
         catch (Exception e) when (stopping.IsCancellationRequested && e is not NodeConfigurationException)

@@ -66,8 +66,11 @@ public sealed class TradingNode : IAsyncDisposable
     /// <summary>How long an operator's request may wait, in the node's clock (which a sped-up paper run accelerates).</summary>
     public TimeSpan OperatorTimeout(TimeSpan realTime) => ScaledTimeProvider.OfRealTime(TradingClock.Get(System).TimeProvider, realTime);
 
+    /// <param name="clock">The node's clock when the caller owns it (a backtest's virtual time); otherwise the wall clock, sped up by <see cref="NodeSettings.Speed"/>.</param>
+    /// <param name="exchanges">The exchange of each market when the caller provides them (a backtest's in-process venue); otherwise the Binance connector.</param>
     public static async Task<TradingNode> StartAsync(
-        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
+        NodeSettings settings, Akka.Configuration.Config configuration, ILoggerFactory loggerFactory, CancellationToken ct = default,
+        TimeProvider? clock = null, Func<Market, IExchange>? exchanges = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -75,7 +78,7 @@ public sealed class TradingNode : IAsyncDisposable
         var logger = loggerFactory.CreateLogger<TradingNode>();
 
         // Everything is read before anything starts, so a bad setting stops the node with nothing to undo.
-        var clock = settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
+        clock ??= settings.Speed == 1m ? TimeProvider.System : new ScaledTimeProvider((double)settings.Speed);
         var journal = JournalConfiguration.Read(configuration.GetConfig(JournalConfiguration.Path), settings.DataDirectory);
         var routerSettings = NodeConfiguration.ReadRouter(configuration);
         var positionSettings = NodeConfiguration.ReadPositions(configuration);
@@ -84,8 +87,9 @@ public sealed class TradingNode : IAsyncDisposable
         var strategies = StrategyWiring.Read(configuration);
         var cluster = settings.Mode == NodeMode.Cluster ? ClusterNodeSettings.Read(configuration) : null;
 
-        // Paper mode trades against a simulator; so does a cluster whose exchange is the simulator (the standalone one).
-        var simulated = settings.Mode == NodeMode.Paper || (cluster is not null && binance.Environment == BinanceEnvironment.Simulator);
+        // Paper mode trades against a simulator (unless the caller brings the venue, as a backtest does); so does a
+        // cluster whose exchange is the simulator (the standalone one).
+        var simulated = (settings.Mode == NodeMode.Paper && exchanges is null) || (cluster is not null && binance.Environment == BinanceEnvironment.Simulator);
         var simulatorOptions = simulated
             ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration))
             : null;
@@ -99,7 +103,7 @@ public sealed class TradingNode : IAsyncDisposable
             throw new NodeConfigurationException("trading-actors.node.live", "this cluster trades real money on Binance: start it with the --live flag to confirm.");
         }
 
-        var credentials = simulated ? null : LoadCredentials(binance);
+        var credentials = simulated || exchanges is not null ? null : LoadCredentials(binance);
         var clusterConfig = cluster?.AkkaConfig(journal);
 
         Directory.CreateDirectory(settings.DataDirectory);
@@ -131,10 +135,16 @@ public sealed class TradingNode : IAsyncDisposable
                 "Simulator listening on {Address} (price step {Step}, speed {Speed}x)", simulator.BaseAddress, simulatorOptions.Engine.PriceStep, settings.Speed);
         }
 
+        if (exchanges is not null)
+        {
+            // The caller's venue starts empty like paper mode's in-process simulator.
+            reconcilerSettings = reconcilerSettings with { VanishedPositions = VanishedPositionAction.Close };
+        }
+
         await journal.PrepareStorageAsync(ct);
         var akka = NodeAkkaConfig.Build(configuration, journal, clock, (double)settings.Speed);
         var system = ActorSystem.Create(ClusterNodeSettings.SystemName, clusterConfig is null ? akka : clusterConfig.WithFallback(akka));
-        var exchanges = new List<IDisposable>();
+        var connections = new List<IDisposable>();
         try
         {
             logger.LogInformation("Journal: {Journal}", journal);
@@ -146,10 +156,16 @@ public sealed class TradingNode : IAsyncDisposable
             var markets = new Dictionary<Market, MarketActors>();
             foreach (var market in settings.Markets)
             {
-                IExchange exchange = market == Market.Futures
-                    ? new BinanceFuturesExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory)
-                    : new BinanceSpotExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory);
-                exchanges.Add((IDisposable)exchange);
+                IExchange exchange = exchanges is not null
+                    ? exchanges(market)
+                    : market == Market.Futures
+                        ? new BinanceFuturesExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory)
+                        : new BinanceSpotExchange(binance, credentials!, timeProvider: clock, loggerFactory: loggerFactory);
+                if (exchange is IDisposable disposable)
+                {
+                    connections.Add(disposable);
+                }
+
                 if (cluster is not null)
                 {
                     exchange = FencedExchange.Wrap(exchange, ClusterFence.Get(system));
@@ -165,12 +181,12 @@ public sealed class TradingNode : IAsyncDisposable
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
-            return new TradingNode(settings, system, markets, simulator, exchanges, strategies, reconciler, positions, reader, logger);
+            return new TradingNode(settings, system, markets, simulator, connections, strategies, reconciler, positions, reader, logger);
         }
         catch
         {
             await system.Terminate();
-            exchanges.ForEach(e => e.Dispose());
+            connections.ForEach(e => e.Dispose());
             if (simulator is not null)
             {
                 await simulator.DisposeAsync();

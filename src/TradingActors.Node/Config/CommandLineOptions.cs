@@ -8,9 +8,10 @@ public sealed record CommandLineOptions
 {
     public const string Usage = """
         Usage: TradingActors.Node [options]
-          --mode paper|testnet|live|cluster
+          --mode paper|testnet|live|cluster|backtest
                                       what to trade against (default paper: an in-process simulator;
-                                      cluster: one of several nodes on PostgreSQL, see hocon/cluster.conf)
+                                      cluster: one of several nodes on PostgreSQL, see hocon/cluster.conf;
+                                      backtest: recorded klines through the same actors, then a report)
           --speed N                   paper: run the node's and the simulator's clock N times faster (virtual time)
           --duration 30s              stop after this long of the node's time (default: run until Ctrl+C)
           --data-dir PATH             journal, logs and management token (default ./data)
@@ -20,6 +21,10 @@ public sealed record CommandLineOptions
           --seeds H:P,H:P             cluster mode: the seed nodes (default 127.0.0.1:4053,127.0.0.1:4054)
           --config FILE               an extra HOCON file read after the mode's file
           --set key=value             override any configuration key (e.g. trading-actors.node.status-interval=10s)
+          --data PATH                 backtest: a kline CSV file or a folder of them (default: the simulator's seeded path)
+          --from DATE / --to DATE     backtest: the part of the data to run over (UTC, e.g. 2024-01-31)
+          --report DIR                backtest: where report.json, report.html and the PNG charts go (default backtest-report)
+          --keep-journal              backtest: keep the journal in the data directory instead of a throw-away one
           --help                      this text
         """;
 
@@ -28,6 +33,9 @@ public sealed record CommandLineOptions
     public IReadOnlyList<string> ConfigFiles { get; init; } = [];
 
     public bool Help { get; init; }
+
+    /// <summary>The command line asks for a backtest (<c>--mode backtest</c>), which runs to its end instead of serving.</summary>
+    public bool IsBacktest => Overrides.TryGetValue("trading-actors.node.mode", out var mode) && string.Equals(mode, "backtest", StringComparison.OrdinalIgnoreCase);
 
     public static CommandLineOptions Parse(IReadOnlyList<string> args)
     {
@@ -81,6 +89,21 @@ public sealed record CommandLineOptions
                     break;
                 case "--seeds":
                     overrides["trading-actors.cluster.seed-nodes"] = Value();
+                    break;
+                case "--data":
+                    overrides["trading-actors.backtest.data"] = Value();
+                    break;
+                case "--from":
+                    overrides["trading-actors.backtest.from"] = Value();
+                    break;
+                case "--to":
+                    overrides["trading-actors.backtest.to"] = Value();
+                    break;
+                case "--report":
+                    overrides["trading-actors.backtest.report-dir"] = Value();
+                    break;
+                case "--keep-journal":
+                    overrides["trading-actors.backtest.keep-journal"] = inline ?? "true";
                     break;
                 case "--config":
                     files.Add(Value());

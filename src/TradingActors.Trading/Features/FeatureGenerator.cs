@@ -44,8 +44,14 @@ public sealed class FeatureGenerator : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _marketData.Subscribe(_definition.Symbol, Self);
-        _barOpen = Context.System.Scheduler.Now;
-        Timers.StartPeriodicTimer("bar", new CloseBar(), _definition.BarInterval);
+
+        // Bars close on the interval's grid counted from the epoch, as the exchange's klines do (a 1-minute bar at
+        // every whole minute), whenever the strategy started: the first bar is the remainder of the current one.
+        var now = Context.System.Scheduler.Now;
+        var interval = _definition.BarInterval;
+        var intoBar = TimeSpan.FromTicks((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) % interval.Ticks);
+        _barOpen = now - intoBar;
+        Timers.StartPeriodicTimer("bar", new CloseBar(), interval - intoBar, interval);
     }
 
     protected override void PostStop() => _marketData.Unsubscribe(_definition.Symbol, Self);

@@ -54,6 +54,11 @@ public static class StrategyDefinitions
             TrailingDistance = c.Decimal("trailing-distance"),
             RiskPerTrade = c.Decimal("risk-per-trade") ?? 0.01m,
             Equity = c.Decimal("equity") ?? 10_000m,
+            FeeRate = c.Decimal("fee-rate") ?? (market == Market.Spot ? 0.001m : 0.0005m),
+            ExpectedSlippage = c.Decimal("expected-slippage") ?? 0.0002m,
+            MaxLeverageUsed = c.Decimal("max-leverage-used") ?? 1m,
+            MaxNotional = c.Decimal("max-notional"),
+            MaxCostShare = c.Decimal("max-cost-share") ?? 0.3m,
             EntryPolicy = Policy(c),
             Revision = Revision(c),
         };
@@ -65,6 +70,21 @@ public static class StrategyDefinitions
         if (definition.TrailingDistance is <= 0m or >= 1m)
         {
             throw new FormatException($"{c.Key("trailing-distance")}: expected a fraction of the price between 0 and 1.");
+        }
+
+        if (definition.FeeRate is < 0m or >= 0.01m || definition.ExpectedSlippage is < 0m or >= 0.01m)
+        {
+            throw new FormatException($"{c.Key("fee-rate")} / {c.Key("expected-slippage")}: expected fractions from 0 to 0.01 (per side).");
+        }
+
+        if (definition.MaxLeverageUsed is <= 0m or > 125m || definition.MaxNotional is <= 0m)
+        {
+            throw new FormatException($"{c.Key("max-leverage-used")} / {c.Key("max-notional")}: expected a positive share of equity (at most 125) and a positive notional.");
+        }
+
+        if (definition.MaxCostShare is <= 0m or > 1m)
+        {
+            throw new FormatException($"{c.Key("max-cost-share")}: expected a fraction above 0 and at most 1.");
         }
 
         if (definition.RiskPerTrade is <= 0m or > 0.1m)

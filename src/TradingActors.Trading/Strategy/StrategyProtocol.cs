@@ -28,6 +28,12 @@ public static class StrategyProtocol
 
     public sealed record Signals(IReadOnlyList<SignalRecorded> Recent);
 
+    /// <summary>Answered by <see cref="StrategyStatus"/>.</summary>
+    public sealed record GetStrategyStatus(string Strategy) : IStrategyCommand;
+
+    /// <summary>A strategy's refusals so far (entries its sizing or the risk manager refused) and the last reason, and whether it holds a position.</summary>
+    public sealed record StrategyStatus(string Strategy, int Refusals, string? LastRefusal, bool HasPosition);
+
     /// <summary>Features of one closed bar, from a strategy's feature generator.</summary>
     public sealed record FeaturesReady(string Strategy, FeatureSnapshot Features, decimal Price);
 

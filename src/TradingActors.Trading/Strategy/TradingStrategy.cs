@@ -31,6 +31,11 @@ public sealed class TradingStrategy : ReceivePersistentActor
     private bool _deciding;
     private bool _stopped;
 
+    // Entries refused since the start, and the reason of the last one: a refusal is journaled and logged when its
+    // reason changes, not at every bar it repeats.
+    private int _refusals;
+    private string? _lastRefusal;
+
     public TradingStrategy(StrategyDefinition definition, MarketActors market, IActorRef risk)
     {
         _definition = definition;
@@ -79,6 +84,7 @@ public sealed class TradingStrategy : ReceivePersistentActor
             }
         });
         Command<GetSignals>(_ => Sender.Tell(new Signals([.. _recent])));
+        Command<GetStrategyStatus>(_ => Sender.Tell(new StrategyStatus(_definition.Name, _refusals, _lastRefusal, _current is not null)));
     }
 
     public override string PersistenceId => $"strategy-{_definition.Name}";
@@ -125,16 +131,22 @@ public sealed class TradingStrategy : ReceivePersistentActor
         var stopDistance = _definition.StopDistance.Evaluate(ready.Features, previous: false);
         if (stopDistance is not > 0m)
         {
-            Record(side, confidence, "skipped: stop distance not ready", null, ready.Price, 0m);
+            Refuse(side, confidence, "skipped: stop distance not ready", null, ready.Price);
             return;
         }
 
         var rules = _market.Context.Rules.GetValueOrDefault(_definition.Symbol);
-        var quantity = PositionSizing.RiskBasedQuantity(_definition.Equity, _definition.RiskPerTrade, stopDistance.Value);
-        quantity = rules?.RoundQuantity(quantity, isMarketOrder: true) ?? quantity;
+        var size = PositionSizing.Size(ready.Price, stopDistance.Value, _definition.Sizing);
+        if (size.Reason is { } refused)
+        {
+            Refuse(side, confidence, refused, size.Detail, ready.Price);
+            return;
+        }
+
+        var quantity = rules?.RoundQuantity(size.Quantity, isMarketOrder: true) ?? size.Quantity;
         if (quantity <= 0m || (rules is not null && (quantity < rules.MinQuantity || quantity * ready.Price < rules.MinNotional)))
         {
-            Record(side, confidence, "skipped: size below the venue's minimum", null, ready.Price, quantity);
+            Refuse(side, confidence, "skipped: size below the venue's minimum", $"{quantity} at {ready.Price}", ready.Price);
             return;
         }
 
@@ -160,10 +172,11 @@ public sealed class TradingStrategy : ReceivePersistentActor
 
         if (decision.Risk is RiskProtocol.EntryDenied denied)
         {
-            Record(decision.Side, decision.Confidence, $"denied: {denied.Reason}", null, decision.Price, decision.Quantity);
+            Refuse(decision.Side, decision.Confidence, $"denied: {denied.Reason}", null, decision.Price, decision.Quantity);
             return;
         }
 
+        _lastRefusal = null;
         var id = PositionId.New();
         TradingMetrics.EntryDecided(id, decision.Triggered);
         _reserved = decision.Risk is RiskProtocol.EntryApproved approved ? (id, approved.Reservation) : null;
@@ -173,6 +186,22 @@ public sealed class TradingStrategy : ReceivePersistentActor
                     id, _definition.Market, _definition.Symbol, decision.Direction, decision.Quantity, _definition.EntryPolicy,
                     decision.Price, decision.Stop, decision.TakeProfit, $"strategy:{_definition.Name}", _definition.TrailingDistance),
                 Self));
+    }
+
+    private void Refuse(string side, decimal confidence, string reason, string? detail, decimal price, decimal quantity = 0m)
+    {
+        _refusals++;
+        if (reason == _lastRefusal)
+        {
+            return;
+        }
+
+        _lastRefusal = reason;
+        Record(side, confidence, reason, null, price, quantity);
+        if (detail is not null)
+        {
+            Log.Warning("Strategy {Strategy}: entry refused ({Reason}): {Detail}; logged again when the reason changes", _definition.Name, reason, detail);
+        }
     }
 
     private (string? Side, decimal Confidence) Evaluate(FeatureSnapshot features)
