@@ -1,5 +1,8 @@
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
+using TradingActors.Trading.Serialization;
 using TradingActors.Node.Persistence;
 using TradingActors.Trading.Time;
 using AkkaConfig = Akka.Configuration.Config;
@@ -24,7 +27,10 @@ public static class NodeAkkaConfig
             .WithFallback(node)
             .WithFallback(TradingClock.Config(clock))
             .WithFallback(journal.Config)
-            .WithFallback(ClusterSharding.DefaultConfig());
+            .WithFallback(ConfigurationFactory.ParseString(TradingMessageSerializer.Config()))
+            .WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(ClusterSingleton.DefaultConfig())
+            .WithFallback(DistributedPubSub.DefaultConfig());
         return TradingClock.ScaledTimeouts(speed, config).WithFallback(config);
     }
 }

@@ -107,9 +107,18 @@ public sealed class NodeHost : IAsyncDisposable
         {
             var duration = host.Node.Settings.Duration;
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, host.Stopping);
+            var elapsed = Task.Delay(duration ?? Timeout.InfiniteTimeSpan, TradingClock.Get(host.Node.System).TimeProvider, linked.Token);
+            var first = await Task.WhenAny(elapsed, host.Node.System.WhenTerminated);
+            if (first != elapsed)
+            {
+                // The cluster downed this node (or it downed itself): its entities already run elsewhere.
+                await error.WriteLineAsync("The actor system stopped: this node was removed from the cluster. Start it again to rejoin.");
+                return ExitFailure;
+            }
+
             try
             {
-                await Task.Delay(duration ?? Timeout.InfiniteTimeSpan, TradingClock.Get(host.Node.System).TimeProvider, linked.Token);
+                await elapsed;
                 await output.WriteLineAsync($"Duration {duration} over: stopping.");
             }
             catch (OperationCanceledException)

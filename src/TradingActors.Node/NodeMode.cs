@@ -12,6 +12,9 @@ public enum NodeMode
     /// <summary>Binance production: real money.</summary>
     Live,
 
+    /// <summary>One of two or more nodes sharing PostgreSQL and one exchange (the standalone simulator by default).</summary>
+    Cluster,
+
     /// <summary>Recorded klines in virtual time against the simulator's engine in process, then a report.</summary>
     Backtest,
 }

@@ -59,7 +59,7 @@ public static class StatusTable
                     rows++;
                 }
 
-                var live = await actors.LiveIntentsAsync(node.OperatorTimeout(AskTimeout));
+                var live = await actors.LiveIntentsAsync(node.System, node.OperatorTimeout(AskTimeout));
                 orders.Add($"{market.ToString().ToLowerInvariant()} {live.Count}");
             }
             catch (Exception e) when (IsStoppingOrSlow(e))

@@ -3,7 +3,9 @@ using Akka.Actor;
 using TradingActors.Exchange;
 using TradingActors.Node.Config;
 using TradingActors.Trading;
+using TradingActors.Node.Clustering;
 using TradingActors.Trading.Risk;
+using TradingActors.Trading.Sharding;
 using TradingActors.Trading.Strategy;
 using TradingActors.Trading.Strategy.Rules;
 using TradingActors.Trading.Time;
@@ -12,14 +14,19 @@ using AkkaConfig = Akka.Configuration.Config;
 
 namespace TradingActors.Node;
 
-/// <summary>The risk manager and the strategies of the node, and the questions the host asks them.</summary>
+/// <summary>
+/// The risk manager (a cluster singleton, reached through its proxy) and the strategies (sharded entities), and the
+/// questions the host asks them.
+/// </summary>
 public sealed class StrategyWiring
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
     private readonly RiskSettings _riskSettings;
     private readonly IReadOnlyList<StrategyDefinition> _definitions;
+    private IReadOnlyList<StrategyDefinition> _tradable = [];
     private TimeProvider _clock = TimeProvider.System;
+    private ActorSystem? _system;
     private bool _stopped;
 
     private StrategyWiring(RiskSettings riskSettings, IReadOnlyList<StrategyDefinition> definitions)
@@ -28,11 +35,13 @@ public sealed class StrategyWiring
         _definitions = definitions;
     }
 
+    /// <summary>The proxy of the risk manager singleton.</summary>
     public IActorRef? Risk { get; private set; }
 
     /// <summary>The limits the risk manager enforces, as configured.</summary>
     public RiskSettings RiskSettings => _riskSettings;
 
+    /// <summary>The strategies' shard region.</summary>
     public IActorRef? Strategies { get; private set; }
 
     public IReadOnlyList<StrategyDefinition> Definitions => _definitions;
@@ -57,27 +66,30 @@ public sealed class StrategyWiring
         }
     }
 
-    public void Start(ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList, ILogger logger)
+    public async Task StartAsync(ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, IActorRef positionList, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(markets);
         _clock = TradingClock.Get(system).TimeProvider;
-        Risk = system.ActorOf(RiskManager.Props(_riskSettings, markets, positionList), "risk");
-        var tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
-        foreach (var skipped in _definitions.Except(tradable))
+        _system = system;
+        Risk = Singletons.Start(system, MarketActors.Supervised(RiskManager.Props(_riskSettings, markets, positionList), "risk"), "risk");
+        _tradable = _definitions.Where(d => markets.ContainsKey(d.Market)).ToList();
+        foreach (var skipped in _definitions.Except(_tradable))
         {
             logger.LogWarning("Strategy {Name} trades {Market}, which this node does not run: skipped", skipped.Name, skipped.Market);
         }
 
-        Strategies = system.ActorOf(StrategyActors.Props(tradable, markets, Risk), "strategies");
-        system.EventStream.Subscribe(Strategies, typeof(StopStrategies));
-        logger.LogInformation("{Count} strategies configured: {Names}", tradable.Count, string.Join(", ", tradable.Select(d => d.Name)));
+        Strategies = await StrategyShards.StartAsync(system, _tradable, markets, Risk);
+        logger.LogInformation("{Count} strategies configured: {Names}", _tradable.Count, string.Join(", ", _tradable.Select(d => d.Name)));
     }
 
-    /// <summary>No new entries from here on; open positions stay as they are, protected on the exchange.</summary>
+    /// <summary>
+    /// No new entries from the strategies running on this node; open positions stay as they are, protected on the
+    /// exchange. In a cluster the strategies of a node that leaves start again on another node.
+    /// </summary>
     public async Task StopAsync(TimeSpan timeout, ILogger logger)
     {
-        if (Strategies is null || _stopped)
+        if (Strategies is null || _stopped || _system!.WhenTerminated.IsCompleted)
         {
             return;
         }
@@ -85,17 +97,27 @@ public sealed class StrategyWiring
         _stopped = true;
         try
         {
-            var stopped = await Strategies.Ask<StrategiesStopped>(new StopStrategies(), RealTime(timeout));
-            logger.LogInformation("{Count} strategies stopped", stopped.Count);
+            var local = await TradingShards.LocalEntityIdsAsync(Strategies, RealTime(timeout));
+            await Task.WhenAll(local.Select(name => Strategies.Ask<StrategyStopped>(new StopStrategy(name), RealTime(timeout))));
+            logger.LogInformation("{Count} strategies stopped on this node", local.Count);
         }
-        catch (AskTimeoutException)
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {
             logger.LogWarning("Strategies did not confirm their stop within {Timeout}", timeout);
         }
     }
 
-    public async Task<IReadOnlyList<SignalRecorded>> SignalsAsync() =>
-        Strategies is null ? [] : (await Strategies.Ask<Signals>(new GetSignals(), RealTime(AskTimeout))).Recent;
+    /// <summary>The most recent signals of every strategy, wherever it runs, newest first.</summary>
+    public async Task<IReadOnlyList<SignalRecorded>> SignalsAsync()
+    {
+        if (Strategies is not { } region)
+        {
+            return [];
+        }
+
+        var answers = await Task.WhenAll(_tradable.Select(d => region.Ask<Signals>(new GetSignals(d.Name), RealTime(AskTimeout))));
+        return answers.SelectMany(a => a.Recent).OrderByDescending(s => s.At).Take(100).ToList();
+    }
 
     public Task<RiskProtocol.KillSwitchEngaged> EngageKillSwitchAsync() =>
         RequireRisk().Ask<RiskProtocol.KillSwitchEngaged>(new RiskProtocol.EngageKillSwitch(), RealTime(TimeSpan.FromSeconds(30)));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TradingActors.Binance;
 using TradingActors.Binance.Common;
 using TradingActors.Exchange;
+using TradingActors.Node.Clustering;
 using TradingActors.Node.Config;
 using TradingActors.Node.Persistence;
 using Akka.Persistence.Sql.Query;
@@ -30,10 +31,10 @@ public sealed class TradingNode : IAsyncDisposable
 
     private TradingNode(
         NodeSettings settings, ActorSystem system, IReadOnlyDictionary<Market, MarketActors> markets, SimulatorServer? simulator,
-        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, IActorRef positions, ILogger logger)
+        List<IDisposable> exchanges, StrategyWiring strategies, IActorRef reconciler, IActorRef positions, JournalReader journal, ILogger logger)
     {
         Positions = positions;
-        Journal = new JournalReader(system);
+        Journal = journal;
         Reconciler = reconciler;
         Settings = settings;
         System = system;
@@ -84,10 +85,26 @@ public sealed class TradingNode : IAsyncDisposable
         var reconcilerSettings = NodeConfiguration.ReadReconciler(configuration);
         var binance = NodeConfiguration.ReadModule("trading-actors.binance", () => BinanceConfiguration.Read(configuration));
         var strategies = StrategyWiring.Read(configuration);
-        var simulatorOptions = settings.Mode == NodeMode.Paper && exchanges is null
+        var cluster = settings.Mode == NodeMode.Cluster ? ClusterNodeSettings.Read(configuration) : null;
+
+        // Paper mode trades against a simulator (unless the caller brings the venue, as a backtest does); so does a
+        // cluster whose exchange is the simulator (the standalone one).
+        var simulated = (settings.Mode == NodeMode.Paper && exchanges is null) || (cluster is not null && binance.Environment == BinanceEnvironment.Simulator);
+        var simulatorOptions = simulated
             ? NodeConfiguration.ReadModule("trading-actors.simulator", () => SimulatorConfiguration.Read(configuration))
             : null;
-        var credentials = settings.Mode == NodeMode.Paper || exchanges is not null ? null : LoadCredentials(binance);
+        if (cluster is not null && simulated && settings.SimulatorUrl is null)
+        {
+            throw new NodeConfigurationException("trading-actors.node.simulator-url", "a cluster trading the simulator needs the standalone simulator's address.");
+        }
+
+        if (cluster is not null && binance.Environment == BinanceEnvironment.Production && !settings.LiveConfirmed)
+        {
+            throw new NodeConfigurationException("trading-actors.node.live", "this cluster trades real money on Binance: start it with the --live flag to confirm.");
+        }
+
+        var credentials = simulated || exchanges is not null ? null : LoadCredentials(binance);
+        var clusterConfig = cluster?.AkkaConfig(journal);
 
         Directory.CreateDirectory(settings.DataDirectory);
         SimulatorServer? simulator = null;
@@ -125,12 +142,14 @@ public sealed class TradingNode : IAsyncDisposable
         }
 
         await journal.PrepareStorageAsync(ct);
-        var system = ActorSystem.Create("trading-node", NodeAkkaConfig.Build(configuration, journal, clock, (double)settings.Speed));
+        var akka = NodeAkkaConfig.Build(configuration, journal, clock, (double)settings.Speed);
+        var system = ActorSystem.Create(ClusterNodeSettings.SystemName, clusterConfig is null ? akka : clusterConfig.WithFallback(akka));
         var connections = new List<IDisposable>();
         try
         {
             logger.LogInformation("Journal: {Journal}", journal);
-            await JoinSelfAsync(system, ct);
+            await JoinAsync(system, cluster, logger, ct);
+            var reader = await JournalReader.ConnectAsync(system, TimeSpan.FromSeconds(60), ct);
             var streams = settings.Symbols.Concat(strategies.Symbols).Distinct()
                 .SelectMany(s => new[] { MarketDataSubscription.BookTickerOf(s), MarketDataSubscription.TradesOf(s) })
                 .ToList();
@@ -147,16 +166,22 @@ public sealed class TradingNode : IAsyncDisposable
                     connections.Add(disposable);
                 }
 
+                if (cluster is not null)
+                {
+                    exchange = FencedExchange.Wrap(exchange, ClusterFence.Get(system));
+                }
+
                 markets[market] = await MarketActors.StartAsync(system, new MarketContext(exchange, routerSettings), streams, positionSettings);
             }
 
             var positions = system.ActorOf(PositionListProjection.Props(SqlReadJournal.Identifier), "position-list");
-            var reconciler = system.ActorOf(MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings, positions), "reconciler"), "reconciler");
-            strategies.Start(system, markets, positions, logger);
+            var reconciler = Singletons.Start(
+                system, MarketActors.Supervised(Trading.Reconciliation.Reconciler.Props(markets, reconcilerSettings, positions), "reconciler"), "reconciler");
+            await strategies.StartAsync(system, markets, positions, logger);
             logger.LogInformation(
                 "Node started in {Mode} mode: markets {Markets}, symbols {Symbols}",
                 settings.Mode, string.Join(", ", markets.Keys), string.Join(", ", settings.Symbols));
-            return new TradingNode(settings, system, markets, simulator, connections, strategies, reconciler, positions, logger);
+            return new TradingNode(settings, system, markets, simulator, connections, strategies, reconciler, positions, reader, logger);
         }
         catch
         {
@@ -196,14 +221,35 @@ public sealed class TradingNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    /// <summary>A single node is a cluster of one: it joins itself, and is Up once the join is seen.</summary>
-    private static async Task JoinSelfAsync(ActorSystem system, CancellationToken ct)
+    /// <summary>
+    /// A single node is a cluster of one: it joins itself. A cluster node joins its seed nodes (configured in Akka's
+    /// seed-nodes, joined when the system starts). Either is Up once the join is seen.
+    /// </summary>
+    private static async Task JoinAsync(ActorSystem system, ClusterNodeSettings? settings, ILogger logger, CancellationToken ct)
     {
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(up.SetResult);
-        await cluster.JoinAsync(cluster.SelfAddress, ct);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        if (settings is null)
+        {
+            await cluster.JoinAsync(cluster.SelfAddress, ct);
+            await up.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            return;
+        }
+
+        logger.LogInformation(
+            "Joining the cluster as {Address} (seed nodes {Seeds})", cluster.SelfAddress, string.Join(", ", settings.SeedNodes.Select(s => $"{s.Host}:{s.Port}")));
+        try
+        {
+            await up.Task.WaitAsync(settings.JoinTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"no seed node answered within {settings.JoinTimeout.TotalSeconds:0} s (trading-actors.cluster.seed-nodes); the first seed node forms the cluster, the others join one that is up.");
+        }
+
+        logger.LogInformation("Cluster member Up: {Members}", string.Join(", ", cluster.State.Members.Select(m => $"{m.Address} {m.Status}")));
     }
 
     private static BinanceCredentials LoadCredentials(BinanceOptions options)

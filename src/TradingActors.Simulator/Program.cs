@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace TradingActors.Simulator;
 
-/// <summary>Standalone host: <c>dotnet run --project src/TradingActors.Simulator -- --port N [--virtual-time] [--seed S]</c>.</summary>
+/// <summary>Standalone host: <c>dotnet run --project src/TradingActors.Simulator -- --port N [--host IP] [--virtual-time] [--seed S]</c>.</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -16,6 +16,10 @@ public static class Program
             {
                 case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var port):
                     options = options with { Port = port };
+                    i++;
+                    break;
+                case "--host" when i + 1 < args.Length && System.Net.IPAddress.TryParse(args[i + 1], out var host):
+                    options = options with { Host = host };
                     i++;
                     break;
                 case "--seed" when i + 1 < args.Length && long.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var seed):
@@ -33,7 +37,7 @@ public static class Program
                     options = options with { CheckTimestamps = false };
                     break;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown or incomplete argument '{args[i]}'. Usage: --port N [--virtual-time] [--seed S] [--symbols A,B] [--no-timestamp-check]");
+                    await Console.Error.WriteLineAsync($"Unknown or incomplete argument '{args[i]}'. Usage: --port N [--host IP] [--virtual-time] [--seed S] [--symbols A,B] [--no-timestamp-check]");
                     return 2;
             }
         }

@@ -5,8 +5,11 @@ namespace TradingActors.Simulator;
 /// <summary>How a simulator instance is hosted and what its exchange looks like (see hocon/simulator.conf).</summary>
 public sealed record SimulatorOptions
 {
-    /// <summary>Loopback port; 0 picks a free one.</summary>
+    /// <summary>Port; 0 picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>Address to listen on: loopback unless the simulator must serve other machines (containers).</summary>
+    public System.Net.IPAddress Host { get; init; } = System.Net.IPAddress.Loopback;
 
     public string ApiKey { get; init; } = "simulator-api-key";
 

@@ -39,10 +39,10 @@ public sealed record MarketActors(MarketContext Context, IActorRef Gateway, IAct
         return new MarketActors(context, gateway, positions, intents);
     }
 
-    /// <summary>The intents being worked on this node (finished ones leave memory at once).</summary>
-    public async Task<IReadOnlyList<IntentProtocol.IntentReport>> LiveIntentsAsync(TimeSpan timeout)
+    /// <summary>The intents being worked on, on every node of the cluster (finished ones leave memory at once).</summary>
+    public async Task<IReadOnlyList<IntentProtocol.IntentReport>> LiveIntentsAsync(ActorSystem system, TimeSpan timeout)
     {
-        var keys = await TradingShards.LocalEntityIdsAsync(Intents, timeout);
+        var keys = await TradingShards.ClusterEntityIdsAsync(system, TradingShards.IntentTypeName(Context.Market), timeout);
         var answers = await Task.WhenAll(keys.Select(key => Intents.Ask<object>(new IntentProtocol.GetIntentOf(key), timeout)));
         return answers.OfType<IntentProtocol.IntentReport>().Where(r => r.Status is not (IntentStatus.Completed or IntentStatus.Failed)).ToList();
     }

@@ -39,11 +39,11 @@ public sealed class ReadCommandTests(PaperNode node) : IClassFixture<PaperNode>
     }
 
     [Fact]
-    public async Task Sharding_regions_lists_the_four_entity_types()
+    public async Task Sharding_regions_lists_positions_and_intents_per_market_and_the_strategies()
     {
         var run = await node.RunAsync(["cluster-sharding", "regions"]);
 
-        Assert.Equal(["intent-futures", "intent-spot", "position-futures", "position-spot"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["intent-futures", "intent-spot", "position-futures", "position-spot", "strategy"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

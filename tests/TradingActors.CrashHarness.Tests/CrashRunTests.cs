@@ -8,6 +8,7 @@ namespace TradingActors.CrashHarness.Tests;
 /// loses no position, duplicates no order and leaves no futures position unprotected.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(ChildProcesses.Name)]
 public sealed class CrashRunTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);

@@ -54,6 +54,20 @@ internal sealed class NodeApi : IDisposable
         }
     }
 
+    /// <summary>A GET whose status and body come back as they are; no answer (a node that is down or slow) is status 0.</summary>
+    public async Task<(int Status, string Body)> GetAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(path, ct);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+        {
+            return (0, e.GetType().Name);
+        }
+    }
+
     public async Task<IReadOnlyList<NodePosition>> PositionsAsync(string state, CancellationToken ct) =>
         await _http.GetFromJsonAsync<List<NodePosition>>($"positions?state={state}&limit=1000", Json, ct) ?? [];
 

@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace TradingActors.CrashHarness;
 
 /// <summary>
-/// <c>dotnet run --project tests/TradingActors.CrashHarness -- --kills 200 [--seed S] [--max-kill-delay-ms N] [--node X.dll] [--simulator Y.dll] [--keep]</c>:
+/// <c>dotnet run --project tests/TradingActors.CrashHarness -- --kills 200 [--seed S] [--max-kill-delay-ms N] [--node X.dll] [--simulator Y.dll] [--keep] [--failover]</c>
+/// (--failover: the two-node cluster on PostgreSQL, killing the oldest and the youngest node in turn):
 /// a line per kill point, then a summary; exit code 0 without violations, 1 with, 2 for bad arguments.
 /// </summary>
 public static class Program
@@ -16,6 +17,7 @@ public static class Program
         string? node = null;
         string? simulator = null;
         var options = new HarnessOptions();
+        var failover = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -44,8 +46,11 @@ public static class Program
                 case "--keep":
                     options = options with { KeepWorkDirectory = true };
                     break;
+                case "--failover":
+                    failover = true;
+                    break;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown or incomplete argument '{args[i]}'. Usage: --kills N [--seed S] [--max-kill-delay-ms N] [--node Node.dll] [--simulator Simulator.dll] [--keep]");
+                    await Console.Error.WriteLineAsync($"Unknown or incomplete argument '{args[i]}'. Usage: --kills N [--seed S] [--max-kill-delay-ms N] [--node Node.dll] [--simulator Simulator.dll] [--keep] [--failover]");
                     return 2;
             }
         }
@@ -76,6 +81,14 @@ public static class Program
         // --node/--simulator run copies, so a long run is not disturbed by builds replacing the files in bin/.
         var located = node is null || simulator is null ? Executables.Locate() : null;
         var executables = new Executables(node ?? located!.NodeDll, simulator ?? located!.SimulatorDll);
+        if (failover)
+        {
+            await using var cluster = new FailoverRun(options.Seed, Console.WriteLine, options.KeepWorkDirectory, executables);
+            var failed = await cluster.RunAsync(options.Kills, cancel.Token);
+            Console.WriteLine(failed.Summary());
+            return failed.Violations.Count == 0 ? 0 : 1;
+        }
+
         await using var run = new CrashRun(options, Console.WriteLine, executables);
         HarnessReport report;
         try

@@ -136,8 +136,8 @@ public sealed class BacktestDriver(BacktestSetup setup, ILoggerFactory loggerFac
         {
             try
             {
-                var status = await node.System.ActorSelection($"/user/strategies/{strategy.Name}/strategy")
-                    .Ask<StrategyProtocol.StrategyStatus>(new StrategyProtocol.GetStrategyStatus(), TimeSpan.FromSeconds(10));
+                var status = await node.Strategies.Strategies!
+                    .Ask<StrategyProtocol.StrategyStatus>(new StrategyProtocol.GetStrategyStatus(strategy.Name), TimeSpan.FromSeconds(10));
                 refusals[strategy.Name] = status.Refusals;
             }
             catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException)

@@ -57,9 +57,16 @@ public sealed class BacktestRecorder : ReceiveActor
         var strategy = data.Origin.StartsWith("strategy:", StringComparison.Ordinal) ? data.Origin["strategy:".Length..] : data.Origin;
         var reason = _ending && data.CloseReason == CloseReason.KillSwitch ? EndOfData : Reason(data.CloseReason);
         _trades.Add(new BacktestTrade(
-            strategy, data.Market, data.Symbol, data.Direction.ToString().ToUpperInvariant(), data.ActiveSince ?? data.OpenedAt, data.ClosedAt ?? data.OpenedAt,
+            strategy, data.Market, data.Symbol, data.Direction.ToString().ToUpperInvariant(), ToSecond(data.ActiveSince ?? data.OpenedAt), ToSecond(data.ClosedAt ?? data.OpenedAt),
             data.Quantity, data.EntryPrice, data.ExitPrice ?? data.EntryPrice, data.Fees, data.RealizedPnl, reason));
     }
+
+    /// <summary>
+    /// The whole second of a position's time. Its entry and exit are journaled a few journal polls (200 ms each) after
+    /// the price step that caused them, and how many polls varies between runs; the report states times to the second,
+    /// and every figure computed from them (exposure) uses that same second.
+    /// </summary>
+    private static DateTimeOffset ToSecond(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static string Reason(CloseReason? reason) => reason switch
     {

@@ -8,12 +8,17 @@ public sealed record CommandLineOptions
 {
     public const string Usage = """
         Usage: TradingActors.Node [options]
-          --mode paper|testnet|live|backtest  what to trade against (default paper: an in-process simulator)
+          --mode paper|testnet|live|cluster|backtest
+                                      what to trade against (default paper: an in-process simulator;
+                                      cluster: one of several nodes on PostgreSQL, see hocon/cluster.conf;
+                                      backtest: recorded klines through the same actors, then a report)
           --speed N                   paper: run the node's and the simulator's clock N times faster (virtual time)
           --duration 30s              stop after this long of the node's time (default: run until Ctrl+C)
           --data-dir PATH             journal, logs and management token (default ./data)
           --port N                    management HTTP port (default 8558, 0 = any free port)
           --live                      confirm live mode (real money)
+          --cluster-port N            cluster mode: this node's Akka.Remote port (default 4053)
+          --seeds H:P,H:P             cluster mode: the seed nodes (default 127.0.0.1:4053,127.0.0.1:4054)
           --config FILE               an extra HOCON file read after the mode's file
           --set key=value             override any configuration key (e.g. trading-actors.node.status-interval=10s)
           --data PATH                 backtest: a kline CSV file or a folder of them (default: the simulator's seeded path)
@@ -78,6 +83,12 @@ public sealed record CommandLineOptions
                     break;
                 case "--live":
                     overrides["trading-actors.node.live"] = inline ?? "true";
+                    break;
+                case "--cluster-port":
+                    overrides["trading-actors.cluster.port"] = Value();
+                    break;
+                case "--seeds":
+                    overrides["trading-actors.cluster.seed-nodes"] = Value();
                     break;
                 case "--data":
                     overrides["trading-actors.backtest.data"] = Value();

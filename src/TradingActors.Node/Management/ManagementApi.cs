@@ -87,7 +87,7 @@ public static class ManagementApi
             var intents = new List<IntentBody>();
             foreach (var market in node.Markets.Values)
             {
-                var live = await market.LiveIntentsAsync(node.OperatorTimeout(AskTimeout));
+                var live = await market.LiveIntentsAsync(node.System, node.OperatorTimeout(AskTimeout));
                 intents.AddRange(live.Select(IntentBody.From));
             }
 

@@ -33,7 +33,7 @@ public static class NodeReadiness
                 return (status.IsReady, $"rules loaded: {status.RulesLoaded}, streams live: {status.StreamsLive}");
             }));
 
-            checks.Add(Recovered($"positions-{name}", market, actors.Positions, node));
+            checks.Add(Recovered($"positions-{name}", market, node));
             checks.Add(Region($"intents-{name}", actors.Intents, node));
         }
 
@@ -49,16 +49,17 @@ public static class NodeReadiness
     });
 
     /// <summary>
-    /// Every open position of the journal is a live entity again: after a restart the shards start their remembered
-    /// entities a moment after the node is up, and until then a position (and the stop it may still have to place) waits.
+    /// Every open position of the journal is a live entity again, on this node or another member: after a restart
+    /// the shards start their remembered entities a moment after the node is up, and until then a position (and the
+    /// stop it may still have to place) waits.
     /// </summary>
-    private static Task<CheckResult> Recovered(string name, Market market, IActorRef region, TradingNode node) => Check(name, async () =>
+    private static Task<CheckResult> Recovered(string name, Market market, TradingNode node) => Check(name, async () =>
     {
         var timeout = node.OperatorTimeout(CheckTimeout);
         var journaled = await node.Positions.Ask<PositionListProjection.PositionList>(new PositionListProjection.ListPositions(CatchUp: true), timeout);
-        var live = (await TradingShards.LocalEntityIdsAsync(region, timeout)).ToHashSet();
+        var live = (await TradingShards.ClusterEntityIdsAsync(node.System, TradingShards.PositionTypeName(market), timeout)).ToHashSet();
         var waiting = journaled.Positions.Count(p => p.Market == market && !p.State.IsTerminal() && !live.Contains(p.Id.Value));
-        return (waiting == 0, waiting == 0 ? $"{live.Count} positions live, every open one recovered" : $"{waiting} open positions not started again yet");
+        return (waiting == 0, waiting == 0 ? $"{live.Count} positions live in the cluster, every open one recovered" : $"{waiting} open positions not started again yet");
     });
 
     private static Task<CheckResult> Region(string name, IActorRef region, TradingNode node) => Check(name, async () =>

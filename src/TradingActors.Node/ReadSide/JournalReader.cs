@@ -15,6 +15,27 @@ public sealed class JournalReader(ActorSystem system)
 {
     private readonly SqlReadJournal _journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
+    /// <summary>
+    /// Creates the read journal, waiting up to <paramref name="timeout"/> for the journal to be ready. The plugin's
+    /// constructor gives the journal 5 s to create its tables, too short for a busy machine recovering a cluster;
+    /// a failed creation is not cached, so it is simply tried again.
+    /// </summary>
+    public static async Task<JournalReader> ConnectAsync(ActorSystem system, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return await Task.Run(() => new JournalReader(system), ct);
+            }
+            catch (AggregateException e) when (e.InnerException is AskTimeoutException && DateTime.UtcNow < deadline)
+            {
+                // The journal is still initializing.
+            }
+        }
+    }
+
     /// <summary>The events of <paramref name="persistenceId"/> stored now.</summary>
     public async Task<IReadOnlyList<EventEnvelope>> CurrentEventsAsync(string persistenceId, CancellationToken ct = default) =>
         await _journal.CurrentEventsByPersistenceId(persistenceId, 0, long.MaxValue)

@@ -179,7 +179,7 @@ public sealed class ExchangeGateway : ReceiveActor
             TradingShards.LocalEntityIdsAsync(_intents, TimeSpan.FromSeconds(10)).PipeTo(Self, success: keys => new LiveIntentKeys(keys), failure: _ => new LiveIntentKeys([]));
         }
 
-        Context.System.EventStream.Publish(gap);
+        TradingTopics.Publish(Context.System, TradingTopics.StreamGaps, gap);
     }
 
     private sealed record LiveIntentKeys(IReadOnlyList<string> Keys);

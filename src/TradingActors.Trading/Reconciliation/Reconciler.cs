@@ -63,6 +63,7 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
         Command<PositionProtocol.Reconciled>(r => Log.Info("Reconciliation: position {Id}: {Detail}", r.Id, r.Detail));
         Command<IntentReport>(_ => { });
         Command<IntentNotFound>(_ => { });
+        Command<Akka.Cluster.Tools.PublishSubscribe.SubscribeAck>(_ => { });
         Command<Status.Failure>(f => Log.Warning(f.Cause, "Reconciliation: a request failed"));
     }
 
@@ -79,7 +80,7 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
 
     private void OnRecovered()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(StreamGap));
+        TradingTopics.Subscribe(Context.System, TradingTopics.StreamGaps, Self);
         Timers.StartSingleTimer("startup", new Scheduled(ReconcileMode.All, "start"), _settings.StartupDelay);
         if (_settings.Interval > TimeSpan.Zero)
         {
@@ -94,13 +95,13 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
         var markets = _markets.Where(m => request.Mode == ReconcileMode.All || ModeOf(m.Key) == request.Mode).ToList();
         var started = Now;
         var time = TradingClock.Get(Context.System).TimeProvider;
-        ObserveAsync(markets, _positionList, _settings, time)
+        ObserveAsync(Context.System, markets, _positionList, _settings, time)
             .PipeTo(Self, success: observations => new Observed(run, request, trigger, replyTo, started, observations), failure: e => new Observed(run, request, trigger, replyTo, started, [], e.Message));
     }
 
     /// <summary>Both truths of every market, off the actor's thread; a market that cannot be read carries its error.</summary>
     private static async Task<IReadOnlyList<MarketObservation>> ObserveAsync(
-        IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, IActorRef positionList, ReconcilerSettings settings, TimeProvider time)
+        ActorSystem system, IReadOnlyList<KeyValuePair<Market, MarketActors>> markets, IActorRef positionList, ReconcilerSettings settings, TimeProvider time)
     {
         var observations = new List<MarketObservation>();
         foreach (var (market, actors) in markets)
@@ -117,7 +118,7 @@ public sealed class Reconciler : ReceivePersistentActor, IWithTimers
                 // The journal is read again after the exchange: every position whose orders the exchange showed is in it,
                 // whether or not its entity is in memory yet (after a restart the shards start them a moment later).
                 var positions = await JournaledAsync(positionList, market);
-                var live = await actors.LiveIntentsAsync(AskTimeout);
+                var live = await actors.LiveIntentsAsync(system, AskTimeout);
                 var dormant = await DormantIntentsAsync(actors, truth, positions, live);
                 observations.Add(new MarketObservation(market, truth, new LocalTruth(positions, live, dormant), null));
             }

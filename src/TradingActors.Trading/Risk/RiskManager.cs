@@ -72,7 +72,12 @@ public sealed class RiskManager : ReceivePersistentActor
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    private bool EntriesHalted => _killSwitch || (_settings.DailyLossLimit > 0m && _dayPnl <= -_settings.DailyLossLimit);
+    private bool EntriesHalted => HaltReason is not null;
+
+    private string? HaltReason =>
+        _killSwitch ? "the kill switch is engaged"
+        : _settings.DailyLossLimit > 0m && _dayPnl <= -_settings.DailyLossLimit ? $"the daily loss limit ({_settings.DailyLossLimit}) is reached"
+        : null;
 
     private RiskStatus Status()
     {
@@ -103,15 +108,9 @@ public sealed class RiskManager : ReceivePersistentActor
     private void OnCheckEntry(CheckEntry check)
     {
         RollDay(Now);
-        if (_killSwitch)
+        if (HaltReason is { } halted)
         {
-            Sender.Tell(new EntryDenied("the kill switch is engaged"));
-            return;
-        }
-
-        if (EntriesHalted)
-        {
-            Sender.Tell(new EntryDenied($"the daily loss limit ({_settings.DailyLossLimit}) is reached"));
+            Sender.Tell(new EntryDenied(halted));
             return;
         }
 
@@ -120,13 +119,41 @@ public sealed class RiskManager : ReceivePersistentActor
         JournaledPositionsAsync().PipeTo(Self, success: positions => new OpenPositionsRead(check, sender, positions, null), failure: e => new OpenPositionsRead(check, sender, [], e.Message));
     }
 
+    /// <summary>
+    /// Counts the positions the journal shows closed today that no notice reported (a notice is local to the node
+    /// where the position closed, and is lost while this singleton moves), then decides.
+    /// </summary>
     private void OnOpenPositionsRead(OpenPositionsRead read)
+    {
+        if (read.Error is not null)
+        {
+            _checking = false;
+            Stash.UnstashAll();
+            read.ReplyTo.Tell(new EntryDenied($"open positions unknown: {read.Error}"));
+            return;
+        }
+
+        var uncounted = read.Positions
+            .Where(p => p.State.IsTerminal() && p.ClosedAt is { } at && DateOnly.FromDateTime(at.UtcDateTime) == _day && !_countedToday.Contains(p.Id.Value))
+            .Select(p => new RealizedPnlRecorded(p.Id.Value, p.RealizedPnl, p.ClosedAt!.Value))
+            .ToList();
+        if (uncounted.Count == 0)
+        {
+            Answer(read);
+            return;
+        }
+
+        PersistAll(uncounted, Count);
+        DeferAsync(read, Answer);
+    }
+
+    private void Answer(OpenPositionsRead read)
     {
         _checking = false;
         Stash.UnstashAll();
-        if (read.Error is not null)
+        if (HaltReason is { } halted)
         {
-            read.ReplyTo.Tell(new EntryDenied($"open positions unknown: {read.Error}"));
+            read.ReplyTo.Tell(new EntryDenied(halted));
             return;
         }
 
@@ -173,7 +200,7 @@ public sealed class RiskManager : ReceivePersistentActor
         {
             _killSwitch = true;
             Log.Warning("Kill switch engaged: stopping strategies, closing every position, cancelling open orders");
-            Context.System.EventStream.Publish(new StrategyProtocol.StopStrategies());
+            TradingTopics.Publish(Context.System, TradingTopics.Strategies, new StrategyProtocol.StopStrategies());
             FlattenAsync().PipeTo(sender, success: result => result, failure: e => new Status.Failure(e));
         });
     }

@@ -32,5 +32,15 @@ public static class TradingShards
         return state.Shards.SelectMany(s => s.EntityIds).ToList();
     }
 
+    /// <summary>The entities of region <paramref name="typeName"/> on every Up member of the cluster (each region asked where it runs).</summary>
+    public static async Task<IReadOnlyList<string>> ClusterEntityIdsAsync(ActorSystem system, string typeName, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var members = Akka.Cluster.Cluster.Get(system).State.Members.Where(m => m.Status == Akka.Cluster.MemberStatus.Up);
+        var states = await Task.WhenAll(members.Select(m =>
+            system.ActorSelection($"{m.Address}/system/sharding/{typeName}").Ask<CurrentShardRegionState>(GetShardRegionState.Instance, timeout)));
+        return states.SelectMany(s => s.Shards).SelectMany(s => s.EntityIds).ToList();
+    }
+
     private static string Name(Market market) => market.ToString().ToLowerInvariant();
 }

@@ -1,5 +1,6 @@
 using Akka.Event;
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Persistence;
 using TradingActors.Trading.Domain;
 using TradingActors.Trading.Features;
@@ -11,7 +12,7 @@ using static TradingActors.Trading.Strategy.StrategyProtocol;
 namespace TradingActors.Trading.Strategy;
 
 /// <summary>
-/// One configured strategy (S3): evaluates its rules at every bar close, sizes an entry from its risk per trade,
+/// One configured strategy (S3), a sharded entity (<see cref="StrategyShards"/>) so it runs once in the cluster: evaluates its rules at every bar close, sizes an entry from its risk per trade,
 /// asks the risk manager, journals the signal and its decision (with the configuration revision), then opens the
 /// position under a fresh id. It holds at most one position at a time.
 /// </summary>
@@ -42,7 +43,11 @@ public sealed class TradingStrategy : ReceivePersistentActor
         _risk = risk;
 
         Recover<SignalRecorded>(Remember);
-        Recover<RecoveryCompleted>(_ => Context.ActorOf(FeatureGenerator.Props(_definition, Self, _market.Context.MarketData), "features"));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            Context.ActorOf(FeatureGenerator.Props(_definition, Self, _market.Context.MarketData), "features");
+            TradingTopics.Subscribe(Context.System, TradingTopics.Strategies, Self);
+        });
 
         Command<FeaturesReady>(OnFeatures);
         Command<PositionProtocol.PositionView>(view =>
@@ -55,7 +60,14 @@ public sealed class TradingStrategy : ReceivePersistentActor
             }
         });
         Command<Decision>(OnDecision);
+        Command<StartStrategy>(_ => { });
+        Command<SubscribeAck>(_ => { });
         Command<StopStrategies>(_ => _stopped = true);
+        Command<StopStrategy>(stop =>
+        {
+            _stopped = true;
+            Sender.Tell(new StrategyStopped(stop.Strategy));
+        });
         Command<PositionProtocol.PositionAccepted>(_ => { });
         Command<PositionProtocol.PositionRejected>(rejected =>
         {

@@ -60,6 +60,7 @@ public sealed class BacktestRunTests : IDisposable
         Assert.True(first.Code == 0 && second.Code == 0, first.Error + second.Error);
         var a = await File.ReadAllBytesAsync(Path.Combine(_folder.FullName, "a", "report.json"));
         var b = await File.ReadAllBytesAsync(Path.Combine(_folder.FullName, "b", "report.json"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(a), System.Text.Encoding.UTF8.GetString(b));
         Assert.Equal(a, b);
     }
 

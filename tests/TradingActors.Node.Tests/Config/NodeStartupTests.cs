@@ -17,6 +17,28 @@ public sealed class NodeStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cluster_node_whose_postgresql_cannot_be_reached_says_so_and_exits_2_at_once()
+    {
+        var code = await RunAsync(
+            "--mode", "cluster", "--data-dir", _directory, "--port", "0",
+            "--set", "trading-actors.persistence.postgresql.connection-string=Host=127.0.0.1;Port=1;Username=trading;Timeout=3");
+
+        Assert.Equal(NodeHost.ExitConfigurationError, code);
+        Assert.Contains("cannot connect to the journal database", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("trading-actors.persistence.postgresql.connection-string", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cluster_seed_that_is_not_host_and_port_exits_2_naming_the_key()
+    {
+        var code = await RunAsync("--mode", "cluster", "--data-dir", _directory, "--seeds", "127.0.0.1:4053,node2");
+
+        Assert.Equal(NodeHost.ExitConfigurationError, code);
+        Assert.Contains("trading-actors.cluster.seed-nodes", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'node2' is not host:port", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_module_setting_exits_2_naming_the_key()
     {
         var code = await RunAsync("--data-dir", _directory, "--set", "trading-actors.persistence.batch-size=many");

@@ -77,12 +77,12 @@ public sealed class ClusterRoutesTests(NodeFixture node) : IClassFixture<NodeFix
     }
 
     [Fact]
-    public async Task Sharding_regions_are_the_four_type_names()
+    public async Task Sharding_regions_are_positions_and_intents_per_market_and_the_strategies()
     {
         var body = await node.JsonAsync(await node.Client.GetAsync("/cluster/sharding/regions"));
 
         var names = body.GetProperty("typeNames").EnumerateArray().Select(n => n.GetString()).ToList();
-        Assert.Equal(["intent-futures", "intent-spot", "position-futures", "position-spot"], names);
+        Assert.Equal(["intent-futures", "intent-spot", "position-futures", "position-spot", "strategy"], names);
     }
 
     [Fact]

@@ -28,10 +28,11 @@ public sealed class ExchangeGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_gateway_started_again_after_a_failure_reports_the_gap_in_its_user_data()
+    public async Task A_gateway_started_again_after_a_failure_reports_the_gap_in_its_user_data_to_the_cluster()
     {
         var gaps = _scenario.Kit.CreateTestProbe();
-        _scenario.System.EventStream.Subscribe(gaps.Ref, typeof(StreamGap));
+        TradingTopics.Subscribe(_scenario.System, TradingTopics.StreamGaps, gaps.Ref);
+        await gaps.ExpectMsgAsync<Akka.Cluster.Tools.PublishSubscribe.SubscribeAck>(TimeSpan.FromSeconds(5));
         var current = await _scenario.Futures.Gateway.Ask<BackoffSupervisor.CurrentChild>(BackoffSupervisor.GetCurrentChild.Instance, TimeSpan.FromSeconds(5));
 
         current.Ref!.Tell(Kill.Instance);

@@ -40,8 +40,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
             }
             """));
 
-        var strategies = _scenario.System.ActorOf(StrategyActors.Props(definitions, _markets, _risk), "strategies");
-        _scenario.System.EventStream.Subscribe(strategies, typeof(StrategyProtocol.StopStrategies));
+        var strategies = await StrategyShards.StartAsync(_scenario.System, definitions, _markets, _risk);
 
         StrategyProtocol.SignalRecorded? opened = null;
         var price = 50_000m;
@@ -49,7 +48,7 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
         {
             // Prices move only when set: keep the market ticking so bars form.
             _scenario.SetPrice(TradingScenario.Btc, price += 1m);
-            var signals = await strategies.Ask<StrategyProtocol.Signals>(new StrategyProtocol.GetSignals(), TimeSpan.FromSeconds(5));
+            var signals = await strategies.Ask<StrategyProtocol.Signals>(new StrategyProtocol.GetSignals("always-long"), TimeSpan.FromSeconds(5));
             opened = signals.Recent.FirstOrDefault(s => s.Decision == "opened");
             return opened is not null;
         });
@@ -110,11 +109,29 @@ public sealed class StrategyAndRiskScenarios : IAsyncLifetime
         Assert.IsType<EntryDenied>(await _risk.Ask<object>(new CheckEntry(Market.Spot, TradingScenario.Btc, 0.01m, 50_000m), TimeSpan.FromSeconds(5)));
     }
 
-    private async Task OpenAsync(MarketActors market, Market kind, decimal stop, decimal? takeProfit)
+    [Fact]
+    public async Task A_loss_closed_while_the_risk_manager_was_away_still_counts_against_the_daily_limit()
+    {
+        // In a cluster the risk manager is a singleton that moves; a close it was not told of is in the journal.
+        Assert.True(await _risk.GracefulStop(TimeSpan.FromSeconds(5)));
+        var id = await OpenAsync(_scenario.Futures, Market.Futures, 45_000m, null);
+        _scenario.SetPrice(TradingScenario.Btc, 49_000m);
+        await _scenario.Futures.Positions.Ask<object>(new PositionProtocol.ClosePosition(id, CloseReason.Manual), TimeSpan.FromSeconds(5));
+        await _scenario.AwaitPositionAsync(_scenario.Futures, id, p => p.State == PositionState.Closed);
+
+        var risk = _scenario.System.ActorOf(RiskManager.Props(new RiskSettings { DailyLossLimit = 1m }, _markets, _scenario.PositionList), "risk-after");
+        var answer = await risk.Ask<object>(new CheckEntry(Market.Spot, TradingScenario.Btc, 0.001m, 49_000m), TimeSpan.FromSeconds(10));
+
+        Assert.Contains("daily loss limit", Assert.IsType<EntryDenied>(answer).Reason, StringComparison.Ordinal);
+        Assert.True((await risk.Ask<RiskStatus>(new GetRiskStatus(), TimeSpan.FromSeconds(5))).DailyRealizedPnl < -1m);
+    }
+
+    private async Task<PositionId> OpenAsync(MarketActors market, Market kind, decimal stop, decimal? takeProfit)
     {
         var id = PositionId.New();
         await market.Positions.Ask<object>(new PositionProtocol.OpenPosition(
             id, kind, TradingScenario.Btc, PositionDirection.Long, 0.01m, new ExecutionPolicy.Market(), 50_000m, stop, takeProfit), TimeSpan.FromSeconds(5));
         await _scenario.AwaitPositionAsync(market, id, p => p.ActiveStop is not null);
+        return id;
     }
 }
