@@ -32,6 +32,10 @@ public sealed class PaperTradingTests : IAsyncLifetime
             "--set", $"trading-actors.node.management.token={NodeFixture.Token}",
             "--set", "trading-actors.node.status-interval=0",
             "--set", "trading-actors.node.logging.console-level=warning",
+
+            // The examples trade 1-minute bars; shorter ones give the strategies their trades well within the wait.
+            "--set", "trading-actors.strategies.btc-trend.bar-interval=5s",
+            "--set", "trading-actors.strategies.eth-dip.bar-interval=5s",
         ];
         _host = await NodeHost.StartAsync(CommandLineOptions.Parse(arguments), TextWriter.Null);
         _client = new HttpClient { BaseAddress = _host.ManagementAddress, Timeout = TimeSpan.FromSeconds(30) };
